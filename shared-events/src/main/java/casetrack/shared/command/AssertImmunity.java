@@ -1,0 +1,31 @@
+package casetrack.shared.command;
+
+import casetrack.shared.value.Court;
+import casetrack.shared.value.Ids;
+import casetrack.shared.value.ImmunityRoute;
+import casetrack.shared.value.NotInFuture;
+import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Asserts Supremacy Clause immunity, by motion to dismiss or by federal habeas corpus. */
+public record AssertImmunity(
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
+        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String claimId,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> defendantIds,
+        @NotNull ImmunityRoute route,
+        @NotNull @Valid Court court,
+        @Size(max = 100) String docketNumber,
+        @NotNull @NotInFuture PartialDate occurredOn,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Source> sources,
+        @Size(max = 4000) String note,
+        @Size(max = 1000) String dateConflict) implements CaseCommand {
+}

@@ -1,0 +1,27 @@
+package casetrack.shared.command;
+
+import casetrack.shared.value.Ids;
+import casetrack.shared.value.NotInFuture;
+import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Records that someone blocked an opened investigation. */
+public record BlockInvestigation(
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
+        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String investigationId,
+        @NotBlank @Size(max = 200) String blockedBy,
+        @Size(max = 2000) String how,
+        @NotNull @NotInFuture PartialDate occurredOn,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Source> sources,
+        @Size(max = 4000) String note,
+        @Size(max = 1000) String dateConflict) implements CaseCommand {
+}

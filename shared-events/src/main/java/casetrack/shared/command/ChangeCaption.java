@@ -1,0 +1,24 @@
+package casetrack.shared.command;
+
+import casetrack.shared.value.Ids;
+import casetrack.shared.value.NotInFuture;
+import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Changes the case caption (captions change as a case moves between courts). */
+public record ChangeCaption(
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
+        @NotBlank @Size(max = 300) String title,
+        @NotInFuture PartialDate occurredOn,
+        @Size(max = 20) List<@Valid @NotNull Source> sources,
+        @Size(max = 4000) String note,
+        @Size(max = 1000) String dateConflict) implements CaseCommand {
+}

@@ -1,0 +1,32 @@
+package casetrack.shared.command;
+
+import casetrack.shared.value.AppealOutcome;
+import casetrack.shared.value.Ids;
+import casetrack.shared.value.NotInFuture;
+import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Records the Supreme Court decision after certiorari was granted. */
+public record DecideSupremeCourtCase(
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
+        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String petitionId,
+        @NotNull AppealOutcome outcome,
+        @Min(0) @Max(9) Integer votesFor,
+        @Min(0) @Max(9) Integer votesAgainst,
+        @Size(max = 300) String citation,
+        @NotNull @NotInFuture PartialDate occurredOn,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Source> sources,
+        @Size(max = 4000) String note,
+        @Size(max = 1000) String dateConflict) implements CaseCommand {
+}

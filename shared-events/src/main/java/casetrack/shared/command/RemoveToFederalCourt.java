@@ -1,0 +1,32 @@
+package casetrack.shared.command;
+
+import casetrack.shared.value.Court;
+import casetrack.shared.value.Ids;
+import casetrack.shared.value.NotInFuture;
+import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.RemovalFiler;
+import casetrack.shared.value.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Files a notice of removal of the prosecution to a federal district court (28 U.S.C. §1442(a)(1), procedure §1455). */
+public record RemoveToFederalCourt(
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
+        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String removalId,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> defendantIds,
+        @NotNull RemovalFiler filedBy,
+        @NotNull @Valid Court court,
+        @Size(max = 100) String docketNumber,
+        @Size(max = 2000) String goodCause,
+        @NotNull @NotInFuture PartialDate occurredOn,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Source> sources,
+        @Size(max = 4000) String note,
+        @Size(max = 1000) String dateConflict) implements CaseCommand {
+}

@@ -1,0 +1,6 @@
+package casetrack.shared.value;
+
+/** Who decided an appeal: a panel, or the full court en banc. */
+public enum Bench {
+    PANEL,EN_BANC
+}

@@ -1,0 +1,6 @@
+package casetrack.shared.value;
+
+/** What a hearing is for. */
+public enum HearingKind {
+    PRELIMINARY,REMOVAL,IMMUNITY,ARGUMENT,TRIAL,SENTENCING,OTHER
+}

@@ -1,0 +1,5 @@
+package casetrack.shared.value;
+
+public enum OffenseGrade {
+    FELONY, MISDEMEANOR
+}

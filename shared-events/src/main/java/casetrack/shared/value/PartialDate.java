@@ -1,0 +1,101 @@
+package casetrack.shared.value;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date in the world, known to the day ({@code 1998-01-12}), the month ({@code 1997-08}) or only
+ * the year ({@code 1904}). Written in JSON as that ISO-8601 string; the precision follows from it.
+ * Comparisons between partial dates are made on the span each may cover ({@link #earliest()} to
+ * {@link #latest()}), so a step dated only "1998" is never said to come before one dated "1998-05-14".
+ */
+public record PartialDate(int year, Integer month, Integer day) implements Comparable<PartialDate> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+    public PartialDate {
+        if (year < 1000 || year > 9999) {
+            throw new IllegalArgumentException("year must have four digits, got " + year);
+        }
+        if (day != null && month == null) {
+            throw new IllegalArgumentException("a day needs a month");
+        }
+        try {
+            if (day != null) {
+                LocalDate.of(year, month, day);
+            } else if (month != null) {
+                YearMonth.of(year, month);
+            }
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("no such date: " + e.getMessage(), e);
+        }
+    }
+
+    @JsonCreator
+    public static PartialDate parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("a date is required");
+        }
+        Matcher m = FORMAT.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY");
+        }
+        Integer month = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer day = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        return new PartialDate(Integer.parseInt(m.group(1)), month, day);
+    }
+
+    public static PartialDate of(LocalDate date) {
+        return new PartialDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    public DatePrecision precision() {
+        return day != null ? DatePrecision.DAY : month != null ? DatePrecision.MONTH : DatePrecision.YEAR;
+    }
+
+    /** The first day this date may stand for. */
+    public LocalDate earliest() {
+        return LocalDate.of(year, month == null ? 1 : month, day == null ? 1 : day);
+    }
+
+    /** The last day this date may stand for. */
+    public LocalDate latest() {
+        if (day != null) {
+            return LocalDate.of(year, month, day);
+        }
+        if (month != null) {
+            return YearMonth.of(year, month).atEndOfMonth();
+        }
+        return LocalDate.of(year, 12, 31);
+    }
+
+    /** True only when every day this date may stand for lies before every day the other may. */
+    public boolean certainlyBefore(PartialDate other) {
+        return latest().isBefore(other.earliest());
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        if (day != null) {
+            return String.format("%04d-%02d-%02d", year, month, day);
+        }
+        if (month != null) {
+            return String.format("%04d-%02d", year, month);
+        }
+        return String.format("%04d", year);
+    }
+
+    /** Orders by earliest day, then the more precise date first. */
+    @Override
+    public int compareTo(PartialDate o) {
+        int c = earliest().compareTo(o.earliest());
+        return c != 0 ? c : precision().compareTo(o.precision());
+    }
+}

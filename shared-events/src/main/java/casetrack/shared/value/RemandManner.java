@@ -1,0 +1,6 @@
+package casetrack.shared.value;
+
+/** How a federal court sent a removed case back to state court. */
+public enum RemandManner {
+    SUMMARY,AFTER_HEARING
+}
