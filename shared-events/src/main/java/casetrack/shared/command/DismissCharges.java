@@ -21,7 +21,7 @@ public record DismissCharges(
         @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String caseId,
         @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> chargeIds,
         @NotNull DismissalReason reason,
-        @NotNull Prejudice prejudice,
+        Prejudice prejudice,
         @Size(max = 200) String dismissedBy,
         @NotNull @NotInFuture PartialDate occurredOn,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Source> sources,

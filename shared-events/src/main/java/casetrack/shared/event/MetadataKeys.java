@@ -6,12 +6,12 @@ public final class MetadataKeys {
     public static final String RECORDED_BY = "recordedBy";
     /** When the step entered the record (ISO-8601 instant, set by the system). */
     public static final String RECORDED_AT = "recordedAt";
-    /** Ties together every message caused by one request. */
+    /** Ties together every event caused by one request (the client's X-Correlation-Id, or one made up). */
     public static final String CORRELATION_ID = "correlationId";
     /** The name of the command that caused the event, e.g. {@code FileStateCharge}. */
     public static final String COMMAND_NAME = "commandName";
     /** The id of the command message that caused the event. */
-    public static final String TRACE_ID = "traceId";
+    public static final String COMMAND_ID = "commandId";
 
     private MetadataKeys() {
     }

@@ -1,0 +1,28 @@
+package casetrack.command;
+
+import casetrack.command.db.EmbeddedDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The command side: records steps of cases as events. {@code java -jar command-side.jar embedded-db}
+ * runs the embedded PostgreSQL instead (the launcher starts it first, then both services).
+ */
+@SpringBootApplication
+public class CommandSideApplication {
+
+    public static void main(String[] args) throws Exception {
+        disableUpdateChecker();
+        if (args.length > 0 && args[0].equals("embedded-db")) {
+            EmbeddedDatabase.main(args);
+            return;
+        }
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+
+    /** casetrack makes no outbound calls: Axon's update checker must never run. */
+    public static void disableUpdateChecker() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+    }
+}
