@@ -5,8 +5,10 @@ import casetrack.command.support.CaseHistory;
 import casetrack.command.support.CommandSideTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,12 @@ class WholeCaseOverHttpTest extends CommandSideTest {
             assertThat(meta.get("commandId").asText()).isNotBlank();
         }
         assertThat(JSON.readTree((String) rows.get(4).get("meta_data")).get("commandName").asText()).isEqualTo("AllowRemoval");
+
+        // snapshots every 10 events in tests: the 17-event case has one, stored as readable JSON
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') FROM events.snapshot_event_entry WHERE aggregate_identifier = ?",
+                String.class, caseId)).singleElement().satisfies(snapshot ->
+                assertThat(JSON.readTree(snapshot).get("caseId").asText()).isEqualTo(caseId)));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpClient;
 
 /** The whole command side on a random port over the real embedded PostgreSQL; one context shared by all such tests. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casetrack.snapshot-threshold=10")
 public abstract class CommandSideTest {
 
     @LocalServerPort
