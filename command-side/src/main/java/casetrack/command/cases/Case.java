@@ -51,7 +51,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Steps that name defendants ({@code defendantIds}) treat a null or empty list as "all defendants of
  * the case at that moment", and their events carry the expanded list, so every event says whom it
- * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock).
+ * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock). Null lists
+ * become empty lists, except {@code EntryCorrected.correctedSources}, where null means "sources unchanged".
  * <p>
  * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries.
  */
@@ -590,6 +591,11 @@ public class Case {
         apply(event);
         List<String> eventIds = entries.subList(before, entries.size()).stream().map(Entry::id).toList();
         return new CommandResult(caseId, version, eventIds);
+    }
+
+    /** The sequence number of the case's last event (-1 before the first). */
+    long version() {
+        return version;
     }
 
     CaseState state() {

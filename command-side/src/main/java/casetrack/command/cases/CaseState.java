@@ -406,6 +406,9 @@ final class CaseState {
                 charge.dismissal = new Decided(entryId, on);
             }
         } else if (event instanceof DecisionsVacatedAsMoot e) {
+            // mootness rests on every dismissal that ended the case
+            charges.values().stream().filter(c -> c.dismissal != null).forEach(c -> dependOn(c.dismissal.entryId()));
+            claims.values().stream().filter(c -> !c.dismissedByGrant.isEmpty()).forEach(c -> dependOn(c.ruling.entryId()));
             e.appealIds().forEach(id -> {
                 dependOn(appeals.get(id).establishedBy);
                 appeals.get(id).vacatedAsMoot = true;

@@ -9,6 +9,8 @@ import casetrack.shared.event.CaseClosed;
 import casetrack.shared.value.AppealOutcome;
 import casetrack.shared.value.Bench;
 import casetrack.shared.value.CaseOutcome;
+import casetrack.shared.value.Court;
+import casetrack.shared.value.CourtLevel;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,7 @@ class CaseHistoryTest {
     void afterDruryTheStateProsecutionMayGoToTrialInStateCourt() {
         // not in the sources: shows that the refused habeas leaves the state court free to try them
         fixture.givenCommands(List.copyOf(druryVLewis()))
-                .when(startTrial("state-trial", new casetrack.shared.value.Court(casetrack.shared.value.CourtLevel.STATE_TRIAL,
+                .when(startTrial("state-trial", new Court(CourtLevel.STATE_TRIAL,
                         "Court of Oyer and Terminer, Allegheny County"), "1906"))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(result(druryVLewis().size(), 1));

@@ -1,5 +1,7 @@
 package casetrack.command.cases;
 
+import casetrack.shared.value.AppealOutcome;
+import casetrack.shared.value.Bench;
 import casetrack.shared.value.CaseOutcome;
 import casetrack.shared.value.DecisionKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import static casetrack.command.cases.CaseSteps.*;
 import static casetrack.shared.value.ImmunityOutcome.GRANTED;
 import static casetrack.shared.value.ImmunityRoute.MOTION_TO_DISMISS;
+import static org.hamcrest.Matchers.containsString;
 
 /** Closing and reopening; corrections and retractions, and how they change what later rules see. */
 class CorrectionsAndClosingTest {
@@ -219,6 +222,20 @@ class CorrectionsAndClosingTest {
         given.andGiven(entryRetracted(statement, "1998"))
                 .when(retractEntry(statement, "1999"))
                 .expectException(violating(Rules.ENTRY_ALREADY_RETRACTED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDismissalIsNotRetractedWhileDecisionsStandVacatedAsMootBecauseOfIt() {
+        TestExecutor<Case> given = fixture.given(caseOpened(), chargeFiled("c1", "1997-08"),
+                chargesDismissed("1998-02", "c1"), appealFiled("a1", decision(DecisionKind.DISMISSAL, "c1"), "1998-03"),
+                appealDecided("a1", Bench.PANEL, AppealOutcome.AFFIRMED, "1999"),
+                vacatedAsMoot("1999-06", "a1"));
+        String vacatur = entryId(fixture, 5);
+        String dismissal = entryId(fixture, 2);
+        given.when(retractEntry(dismissal, "2000"))
+                .expectException(violating(Rules.RETRACT_DEPENDENTS_FIRST))
+                .expectExceptionMessage(containsString("DecisionsVacatedAsMoot " + vacatur))
                 .expectNoEvents();
     }
 }

@@ -1,9 +1,11 @@
 package casetrack.command.cases;
 
+import casetrack.shared.value.CountFinding;
 import casetrack.shared.value.CourtLevel;
 import casetrack.shared.value.Court;
 import casetrack.shared.value.DecisionKind;
 import casetrack.shared.value.LegalFlag;
+import casetrack.shared.value.VerdictOutcome;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,6 @@ import static casetrack.shared.value.Finding.HUNG;
 import static casetrack.shared.value.Finding.NOT_GUILTY;
 import static casetrack.shared.value.ImmunityOutcome.GRANTED;
 import static casetrack.shared.value.ImmunityRoute.HABEAS_CORPUS;
-import static casetrack.shared.value.VerdictOutcome.MIXED;
 
 /** Trials, verdicts and sentences; dismissals; decisions vacated as moot. */
 class TrialAndDismissalTest {
@@ -82,47 +83,47 @@ class TrialAndDismissalTest {
 
     @Test
     void aMixedVerdictIsReturned() {
-        List<casetrack.shared.value.CountFinding> findings = List.of(finding("c1", "d1", GUILTY), finding("c1", "d2", HUNG));
+        List<CountFinding> findings = List.of(finding("c1", "d1", GUILTY), finding("c1", "d2", HUNG));
         fixture.given(caseOpened(INCIDENT, "d1", "d2"), chargeFiled("c1", "1997-08", "d1", "d2"),
                         trialStarted("t1", STATE_COURT, "1998-03", "d1", "d2"))
                 .when(returnVerdict("t1", findings, "1998-04"))
-                .expectEvents(verdictReturned("t1", findings, MIXED, List.of(), "1998-04"));
+                .expectEvents(verdictReturned("t1", findings, VerdictOutcome.MIXED, List.of(), "1998-04"));
     }
 
     @Test
     void aConvictionWhileRemovalIsPendingIsRecordedAndFlagged() {
-        List<casetrack.shared.value.CountFinding> findings = List.of(finding("c1", "d1", GUILTY));
+        List<CountFinding> findings = List.of(finding("c1", "d1", GUILTY));
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
                         removalNoticeFiled("r1", "1998-03-20"))
                 .when(returnVerdict("t1", findings, "1998-04"))
-                .expectEvents(verdictReturned("t1", findings, casetrack.shared.value.VerdictOutcome.GUILTY,
+                .expectEvents(verdictReturned("t1", findings, VerdictOutcome.GUILTY,
                         List.of(LegalFlag.CONVICTION_WHILE_REMOVAL_PENDING), "1998-04"));
     }
 
     @Test
     void anAcquittalWhileRemovalIsPendingIsNotFlagged() {
-        List<casetrack.shared.value.CountFinding> findings = List.of(finding("c1", "d1", NOT_GUILTY));
+        List<CountFinding> findings = List.of(finding("c1", "d1", NOT_GUILTY));
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
                         removalNoticeFiled("r1", "1998-03-20"))
                 .when(returnVerdict("t1", findings, "1998-04"))
-                .expectEvents(verdictReturned("t1", findings, casetrack.shared.value.VerdictOutcome.NOT_GUILTY,
+                .expectEvents(verdictReturned("t1", findings, VerdictOutcome.NOT_GUILTY,
                         List.of(), "1998-04"));
     }
 
     @Test
     void aVerdictComesOnceInATrialThatStartedAndNamesItsCounts() {
-        List<casetrack.shared.value.CountFinding> guilty = List.of(finding("c1", "d1", GUILTY));
+        List<CountFinding> guilty = List.of(finding("c1", "d1", GUILTY));
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"))
                 .when(returnVerdict("t1", guilty, "1998-04"))
                 .expectException(violating(Rules.TRIAL_MUST_EXIST))
                 .expectNoEvents();
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
-                        verdictReturned("t1", guilty, casetrack.shared.value.VerdictOutcome.GUILTY, List.of(), "1998-04"))
+                        verdictReturned("t1", guilty, VerdictOutcome.GUILTY, List.of(), "1998-04"))
                 .when(returnVerdict("t1", guilty, "1998-05"))
                 .expectException(violating(Rules.VERDICT_ONCE))
                 .expectNoEvents();
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"))
-                .when(returnVerdict("t1", List.of(new casetrack.shared.value.CountFinding("c1", 7, "d1", GUILTY)), "1998-04"))
+                .when(returnVerdict("t1", List.of(new CountFinding("c1", 7, "d1", GUILTY)), "1998-04"))
                 .expectException(violating(Rules.FINDING_MUST_MATCH_TRIAL))
                 .expectNoEvents();
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03-10"))
@@ -134,18 +135,18 @@ class TrialAndDismissalTest {
     @Test
     void aSentenceFollowsAGuiltyFinding() {
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
-                        verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), casetrack.shared.value.VerdictOutcome.GUILTY,
+                        verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), VerdictOutcome.GUILTY,
                                 List.of(), "1998-04"))
                 .when(imposeSentence("t1", "d1", "1998-06"))
                 .expectEvents(sentenceImposed("t1", "d1", "1998-06"));
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
                         verdictReturned("t1", List.of(finding("c1", "d1", NOT_GUILTY)),
-                                casetrack.shared.value.VerdictOutcome.NOT_GUILTY, List.of(), "1998-04"))
+                                VerdictOutcome.NOT_GUILTY, List.of(), "1998-04"))
                 .when(imposeSentence("t1", "d1", "1998-06"))
                 .expectException(violating(Rules.GUILTY_FINDING_REQUIRED))
                 .expectNoEvents();
         fixture.given(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998-03"),
-                        verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), casetrack.shared.value.VerdictOutcome.GUILTY,
+                        verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), VerdictOutcome.GUILTY,
                                 List.of(), "1998-04-20"))
                 .when(imposeSentence("t1", "d1", "1998-04-19"))
                 .expectException(violating(Rules.DECISION_NOT_BEFORE_FILING))
@@ -178,7 +179,7 @@ class TrialAndDismissalTest {
     @Test
     void decisionsAreVacatedAsMootOnceTheCaseHasEnded() {
         List<Object> decided = List.of(caseOpened(), chargeFiled("c1", "1997-08"), trialStarted("t1", STATE_COURT, "1998"),
-                verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), casetrack.shared.value.VerdictOutcome.GUILTY,
+                verdictReturned("t1", List.of(finding("c1", "d1", GUILTY)), VerdictOutcome.GUILTY,
                         List.of(), "1998-10"),
                 appealFiled("a1", decision(DecisionKind.JUDGMENT, "t1"), "1998-11"),
                 appealDecided("a1", PANEL, AFFIRMED, "2000"));
