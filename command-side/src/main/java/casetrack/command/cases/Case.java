@@ -536,16 +536,17 @@ public class Case {
     public CommandResult handle(CorrectEntry c) {
         PartialDate on = dateOrToday(c.occurredOn());
         requireNotBeforeIncident(on);
-        Entry entry = requireLiveEntry(c.entryId(), "corrected");
+        requireLiveEntry(c.entryId(), "corrected");
         if (c.correctedOccurredOn() == null && c.correctedSources() == null && isBlank(c.correctedNote())) {
             throw new RuleViolation(Rules.CORRECTION_MUST_CHANGE_SOMETHING, "A correction of entry \"" + c.entryId()
                     + "\" must give a corrected date, corrected sources or a corrected note.");
         }
+        EntryCorrected correction = new EntryCorrected(caseId, c.entryId(), c.reason(), c.correctedOccurredOn(),
+                c.correctedSources(), c.correctedNote(), on, list(c.sources()), c.note(), c.dateConflict());
         if (c.correctedOccurredOn() != null) {
-            requireCorrectedDateAfterIncident(entry, c.correctedOccurredOn());
+            requireDatesStayInOrderAfter(correction);
         }
-        return record(new EntryCorrected(caseId, c.entryId(), c.reason(), c.correctedOccurredOn(), c.correctedSources(),
-                c.correctedNote(), on, list(c.sources()), c.note(), c.dateConflict()));
+        return record(correction);
     }
 
     @CommandHandler
@@ -563,7 +564,12 @@ public class Case {
                     + " is relied on by later steps (" + dependents.stream().map(id -> entry(id).describe())
                     .collect(Collectors.joining(", ")) + "); retract the steps that depend on it first.");
         }
-        return record(new EntryRetracted(caseId, c.entryId(), c.reason(), on, list(c.sources()), c.note(), c.dateConflict()));
+        EntryRetracted retraction = new EntryRetracted(caseId, c.entryId(), c.reason(), on, list(c.sources()), c.note(),
+                c.dateConflict());
+        if (entry.event() instanceof EntryCorrected corrected && corrected.correctedOccurredOn() != null) {
+            requireDatesStayInOrderAfter(retraction);
+        }
+        return record(retraction);
     }
 
     // ---- the record ----
@@ -797,18 +803,16 @@ public class Case {
         return entry;
     }
 
-    private void requireCorrectedDateAfterIncident(Entry entry, PartialDate corrected) {
-        if (entry.event() instanceof CaseOpened) {
-            // a new incident date must not leave any step before the incident
-            boolean stepBefore = state().entryDates.entrySet().stream()
-                    .anyMatch(e -> !e.getKey().equals(entry.id()) && e.getValue().certainlyBefore(corrected));
-            if (stepBefore) {
-                throw new RuleViolation(Rules.STEP_NOT_BEFORE_INCIDENT, "The corrected incident date " + corrected
-                        + " would put earlier steps before the incident; correct those steps first.");
-            }
-        } else {
-            requireNotBeforeIncident(corrected);
+    /** Folds the record as it would stand after a correction or retraction, and checks its dates again. */
+    private void requireDatesStayInOrderAfter(CaseEvent change) {
+        List<Entry> after = new ArrayList<>(entries);
+        if (change instanceof EntryRetracted retraction) {
+            after.replaceAll(e -> e.id().equals(retraction.entryId()) ? e.asRetracted() : e);
         }
+        after.add(new Entry("pending", change, false));
+        CaseState.of(after).datesOutOfOrder().ifPresent(violation -> {
+            throw violation;
+        });
     }
 
     // ---- helpers ----

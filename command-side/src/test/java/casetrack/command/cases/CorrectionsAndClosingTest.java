@@ -238,4 +238,40 @@ class CorrectionsAndClosingTest {
                 .expectExceptionMessage(containsString("DecisionsVacatedAsMoot " + vacatur))
                 .expectNoEvents();
     }
+
+    @Test
+    void aCorrectedDateKeepsDecisionsAfterWhatTheyAnswer() {
+        TestExecutor<Case> given = fixture.given(caseOpened(), chargeFiled("c1", "1997-08"),
+                immunityAsserted("m1", MOTION_TO_DISMISS, "1998-02-09"), immunityRuledOn("m1", GRANTED, false, "1998-05-14"));
+        String claim = entryId(fixture, 2);
+        String ruling = entryId(fixture, 3);
+        given.when(correctEntry(claim, "1998-06-01", "2002"))
+                .expectException(violating(Rules.CORRECTION_KEEPS_DATES_IN_ORDER))
+                .expectExceptionMessage("With this change ImmunityRuledOn " + ruling + " (1998-05-14) would come before ImmunityAsserted "
+                        + claim + " (1998-06-01), which it answers; correct the dates together, one step at a time.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLaterIncidentDateMayNotLeaveStepsBeforeIt() {
+        TestExecutor<Case> given = fixture.given(caseOpened(), chargeFiled("c1", "1997-08"));
+        String opening = entryId(fixture, 0);
+        given.when(correctEntry(opening, "1998", "2002"))
+                .expectException(violating(Rules.STEP_NOT_BEFORE_INCIDENT))
+                .expectNoEvents();
+        given.when(correctEntry(opening, "1992-08-23", "2002"))
+                .expectEvents(entryCorrected(opening, "1992-08-23", "2002"));
+    }
+
+    @Test
+    void aCorrectionIsNotRetractedWhenLaterStepsRestOnTheCorrectedDate() {
+        TestExecutor<Case> given = fixture.given(caseOpened(), chargeFiled("c1", "1997-08"));
+        String charge = entryId(fixture, 1);
+        given.andGiven(entryCorrected(charge, "1997-06-10", "1997-07"));
+        String correction = entryId(fixture, 2);
+        given.andGiven(custody("1997-07-01", "d1"))
+                .when(retractEntry(correction, "1997-09"))
+                .expectException(violating(Rules.CORRECTION_KEEPS_DATES_IN_ORDER))
+                .expectNoEvents();
+    }
 }
