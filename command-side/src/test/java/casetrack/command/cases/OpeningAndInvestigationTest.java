@@ -3,6 +3,7 @@ package casetrack.command.cases;
 import casetrack.shared.event.CaptionChanged;
 import casetrack.shared.value.CaseOutcome;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.Message;
 import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,15 @@ class OpeningAndInvestigationTest {
                     }
                 });
         assertThat(((CommandResult) answer.get()).eventIds()).isEqualTo(publishedIds).hasSize(1);
+    }
+
+    @Test
+    void aCaseIdIsOpenedOnceAndTheEventStoreRefusesASecondOpening() {
+        // creation policy ALWAYS does not load the case, so the refusal comes from the store (HTTP 409), not from a rule
+        fixture.given(caseOpened())
+                .when(openCase(INCIDENT))
+                .expectException(EventStoreException.class)
+                .expectNoEvents();
     }
 
     @Test
