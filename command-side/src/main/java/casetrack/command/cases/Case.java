@@ -15,9 +15,11 @@ import casetrack.shared.event.*;
 import casetrack.shared.value.Bench;
 import casetrack.shared.value.CountFinding;
 import casetrack.shared.value.CourtLevel;
+import casetrack.shared.value.DecisionKind;
 import casetrack.shared.value.Finding;
 import casetrack.shared.value.LegalFlag;
 import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Proceeding;
 import casetrack.shared.value.VerdictOutcome;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -711,7 +713,7 @@ public class Case {
                 "the decision on removal \"" + removalId + "\"", "the notice of removal");
     }
 
-    private void requireProceeding(casetrack.shared.value.Proceeding proceeding) {
+    private void requireProceeding(Proceeding proceeding) {
         if (state().establishingEntry(proceeding).isEmpty()) {
             throw new RuleViolation(Rules.PROCEEDING_MUST_EXIST, "There is no " + proceeding.kind() + " \""
                     + proceeding.id() + "\" in this case for the hearing to belong to; record it first.");
@@ -837,7 +839,7 @@ public class Case {
         };
     }
 
-    private static String describe(casetrack.shared.value.DecisionKind kind) {
+    private static String describe(DecisionKind kind) {
         return switch (kind) {
             case REMAND_ORDER -> "remanded removal";
             case IMMUNITY_RULING -> "ruling on the immunity claim";
