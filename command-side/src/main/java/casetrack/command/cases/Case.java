@@ -31,6 +31,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -59,6 +60,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+// snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots can be skipped
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
