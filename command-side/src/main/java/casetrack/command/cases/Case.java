@@ -15,9 +15,11 @@ import casetrack.shared.event.*;
 import casetrack.shared.value.Bench;
 import casetrack.shared.value.CountFinding;
 import casetrack.shared.value.CourtLevel;
+import casetrack.shared.value.DecisionKind;
 import casetrack.shared.value.Finding;
 import casetrack.shared.value.LegalFlag;
 import casetrack.shared.value.PartialDate;
+import casetrack.shared.value.Proceeding;
 import casetrack.shared.value.VerdictOutcome;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -29,6 +31,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -51,11 +54,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Steps that name defendants ({@code defendantIds}) treat a null or empty list as "all defendants of
  * the case at that moment", and their events carry the expanded list, so every event says whom it
- * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock).
+ * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock). Null lists
+ * become empty lists, except {@code EntryCorrected.correctedSources}, where null means "sources unchanged".
  * <p>
  * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", commandTargetResolver = "caseCommandTargetResolver")
+// snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots can be skipped
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -535,16 +541,17 @@ public class Case {
     public CommandResult handle(CorrectEntry c) {
         PartialDate on = dateOrToday(c.occurredOn());
         requireNotBeforeIncident(on);
-        Entry entry = requireLiveEntry(c.entryId(), "corrected");
+        requireLiveEntry(c.entryId(), "corrected");
         if (c.correctedOccurredOn() == null && c.correctedSources() == null && isBlank(c.correctedNote())) {
             throw new RuleViolation(Rules.CORRECTION_MUST_CHANGE_SOMETHING, "A correction of entry \"" + c.entryId()
                     + "\" must give a corrected date, corrected sources or a corrected note.");
         }
+        EntryCorrected correction = new EntryCorrected(caseId, c.entryId(), c.reason(), c.correctedOccurredOn(),
+                c.correctedSources(), c.correctedNote(), on, list(c.sources()), c.note(), c.dateConflict());
         if (c.correctedOccurredOn() != null) {
-            requireCorrectedDateAfterIncident(entry, c.correctedOccurredOn());
+            requireDatesStayInOrderAfter(correction);
         }
-        return record(new EntryCorrected(caseId, c.entryId(), c.reason(), c.correctedOccurredOn(), c.correctedSources(),
-                c.correctedNote(), on, list(c.sources()), c.note(), c.dateConflict()));
+        return record(correction);
     }
 
     @CommandHandler
@@ -562,7 +569,12 @@ public class Case {
                     + " is relied on by later steps (" + dependents.stream().map(id -> entry(id).describe())
                     .collect(Collectors.joining(", ")) + "); retract the steps that depend on it first.");
         }
-        return record(new EntryRetracted(caseId, c.entryId(), c.reason(), on, list(c.sources()), c.note(), c.dateConflict()));
+        EntryRetracted retraction = new EntryRetracted(caseId, c.entryId(), c.reason(), on, list(c.sources()), c.note(),
+                c.dateConflict());
+        if (entry.event() instanceof EntryCorrected corrected && corrected.correctedOccurredOn() != null) {
+            requireDatesStayInOrderAfter(retraction);
+        }
+        return record(retraction);
     }
 
     // ---- the record ----
@@ -590,6 +602,11 @@ public class Case {
         apply(event);
         List<String> eventIds = entries.subList(before, entries.size()).stream().map(Entry::id).toList();
         return new CommandResult(caseId, version, eventIds);
+    }
+
+    /** The sequence number of the case's last event (-1 before the first). */
+    long version() {
+        return version;
     }
 
     CaseState state() {
@@ -699,7 +716,7 @@ public class Case {
                 "the decision on removal \"" + removalId + "\"", "the notice of removal");
     }
 
-    private void requireProceeding(casetrack.shared.value.Proceeding proceeding) {
+    private void requireProceeding(Proceeding proceeding) {
         if (state().establishingEntry(proceeding).isEmpty()) {
             throw new RuleViolation(Rules.PROCEEDING_MUST_EXIST, "There is no " + proceeding.kind() + " \""
                     + proceeding.id() + "\" in this case for the hearing to belong to; record it first.");
@@ -791,18 +808,16 @@ public class Case {
         return entry;
     }
 
-    private void requireCorrectedDateAfterIncident(Entry entry, PartialDate corrected) {
-        if (entry.event() instanceof CaseOpened) {
-            // a new incident date must not leave any step before the incident
-            boolean stepBefore = state().entryDates.entrySet().stream()
-                    .anyMatch(e -> !e.getKey().equals(entry.id()) && e.getValue().certainlyBefore(corrected));
-            if (stepBefore) {
-                throw new RuleViolation(Rules.STEP_NOT_BEFORE_INCIDENT, "The corrected incident date " + corrected
-                        + " would put earlier steps before the incident; correct those steps first.");
-            }
-        } else {
-            requireNotBeforeIncident(corrected);
+    /** Folds the record as it would stand after a correction or retraction, and checks its dates again. */
+    private void requireDatesStayInOrderAfter(CaseEvent change) {
+        List<Entry> after = new ArrayList<>(entries);
+        if (change instanceof EntryRetracted retraction) {
+            after.replaceAll(e -> e.id().equals(retraction.entryId()) ? e.asRetracted() : e);
         }
+        after.add(new Entry("pending", change, false));
+        CaseState.of(after).datesOutOfOrder().ifPresent(violation -> {
+            throw violation;
+        });
     }
 
     // ---- helpers ----
@@ -827,7 +842,7 @@ public class Case {
         };
     }
 
-    private static String describe(casetrack.shared.value.DecisionKind kind) {
+    private static String describe(DecisionKind kind) {
         return switch (kind) {
             case REMAND_ORDER -> "remanded removal";
             case IMMUNITY_RULING -> "ruling on the immunity claim";

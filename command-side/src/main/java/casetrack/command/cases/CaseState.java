@@ -50,6 +50,7 @@ import casetrack.shared.value.PartialDate;
 import casetrack.shared.value.Proceeding;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -273,6 +274,13 @@ final class CaseState {
     final Map<String, PartialDate> entryDates = new HashMap<>();
     /** For each entry, the later entries that rely on it. */
     private final Map<String, Set<String>> dependents = new HashMap<>();
+    /** Pairs of entries whose dates must stay in order (a decision and its filing, ...), checked again after corrections. */
+    private final List<DateOrder> dateOrder = new ArrayList<>();
+    private final Map<String, String> entryKinds = new HashMap<>();
+
+    /** The entry {@code later} may not be dated certainly before the entry {@code earlier}. */
+    record DateOrder(String later, String earlier) {
+    }
 
     private String current;
 
@@ -302,6 +310,7 @@ final class CaseState {
     void fold(String entryId, CaseEvent event, PartialDate on) {
         current = entryId;
         entryDates.put(entryId, on);
+        entryKinds.put(entryId, event.getClass().getSimpleName());
         if (event instanceof CaseOpened e) {
             incidentOn = on;
             e.defendants().forEach(d -> defendants.put(d.defendantId(), entryId));
@@ -313,10 +322,10 @@ final class CaseState {
             investigations.put(e.investigationId(), new Investigation(e.investigationId(), entryId, false, on));
         } else if (event instanceof InvestigationClosed e) {
             Investigation investigation = investigations.get(e.investigationId());
-            dependOn(investigation.establishedBy);
+            follow(investigation.establishedBy);
             investigation.closed = true;
         } else if (event instanceof InvestigationBlocked e) {
-            dependOn(investigations.get(e.investigationId()).establishedBy);
+            follow(investigations.get(e.investigationId()).establishedBy);
         } else if (event instanceof StateChargeFiled e) {
             e.defendantIds().forEach(d -> dependOn(defendants.get(d)));
             charges.put(e.chargeId(), new Charge(e.chargeId(), entryId, e.defendantIds(), e.counts(), on));
@@ -358,7 +367,7 @@ final class CaseState {
         } else if (event instanceof HearingVacated e) {
             changeHearing(e.hearingId(), HearingStatus.VACATED);
         } else if (event instanceof AppealFiled e) {
-            appealedDecision(e.decision()).ifPresent(this::dependOn);
+            appealedDecision(e.decision()).ifPresent(this::follow);
             appeals.put(e.appealId(), new Appeal(e.appealId(), entryId, on, e.decision()));
         } else if (event instanceof AmicusBriefFiled e) {
             dependOn(appeals.get(e.appealId()).establishedBy);
@@ -366,46 +375,49 @@ final class CaseState {
             decideAppeal(e, on);
         } else if (event instanceof RehearingEnBancPetitioned e) {
             Appeal appeal = appeals.get(e.appealId());
-            dependOn(appeal.panelDecision.entryId());
+            follow(appeal.panelDecision.entryId());
             appeal.enBancPetitioned = true;
         } else if (event instanceof RehearingEnBancDecided e) {
             Appeal appeal = appeals.get(e.appealId());
-            dependOn(appeal.panelDecision.entryId());
+            follow(appeal.panelDecision.entryId());
             appeal.enBancRehearing = new Decided(entryId, on);
             appeal.enBancGranted = e.granted();
         } else if (event instanceof CertiorariPetitioned e) {
             Appeal appeal = appeals.get(e.appealId());
-            dependOn(appeal.lastDecision().map(Decided::entryId).orElse(appeal.establishedBy));
+            follow(appeal.lastDecision().map(Decided::entryId).orElse(appeal.establishedBy));
             petitions.put(e.petitionId(), new Petition(e.petitionId(), entryId, e.appealId(), on));
         } else if (event instanceof CertiorariDecided e) {
             Petition petition = petitions.get(e.petitionId());
-            dependOn(petition.establishedBy);
+            follow(petition.establishedBy);
             petition.certiorari = new Decided(entryId, on);
             petition.granted = e.granted();
         } else if (event instanceof SupremeCourtCaseDecided e) {
             Petition petition = petitions.get(e.petitionId());
-            dependOn(petition.certiorari.entryId());
+            follow(petition.certiorari.entryId());
             petition.supremeCourtDecision = new Decided(entryId, on);
         } else if (event instanceof TrialStarted e) {
             dependOnChargesAgainst(e.defendantIds());
             trials.put(e.trialId(), new Trial(e.trialId(), entryId, e.defendantIds(), e.court(), on));
         } else if (event instanceof VerdictReturned e) {
             Trial trial = trials.get(e.trialId());
-            dependOn(trial.establishedBy);
+            follow(trial.establishedBy);
             e.findings().forEach(f -> dependOn(charges.get(f.chargeId()).establishedBy));
             trial.findings = e.findings();
             trial.verdict = new Decided(entryId, on);
             e.findings().forEach(f -> defendantsWithVerdict.add(f.defendantId()));
         } else if (event instanceof SentenceImposed e) {
-            dependOn(trials.get(e.trialId()).verdict.entryId());
+            follow(trials.get(e.trialId()).verdict.entryId());
         } else if (event instanceof ChargesDismissed e) {
             for (String chargeId : e.chargeIds()) {
                 Charge charge = charges.get(chargeId);
-                dependOn(charge.establishedBy);
+                follow(charge.establishedBy);
                 charge.dismissedFor.addAll(charge.defendants);
                 charge.dismissal = new Decided(entryId, on);
             }
         } else if (event instanceof DecisionsVacatedAsMoot e) {
+            // mootness rests on every dismissal that ended the case
+            charges.values().stream().filter(c -> c.dismissal != null).forEach(c -> dependOn(c.dismissal.entryId()));
+            claims.values().stream().filter(c -> !c.dismissedByGrant.isEmpty()).forEach(c -> dependOn(c.ruling.entryId()));
             e.appealIds().forEach(id -> {
                 dependOn(appeals.get(id).establishedBy);
                 appeals.get(id).vacatedAsMoot = true;
@@ -425,16 +437,32 @@ final class CaseState {
         }
     }
 
+    /** Depends on an earlier entry and may not be dated before it. */
+    private void follow(String entryId) {
+        dependOn(entryId);
+        notBefore(entryId);
+    }
+
+    private void notBefore(String entryId) {
+        if (entryId != null && !entryId.equals(current)) {
+            dateOrder.add(new DateOrder(current, entryId));
+        }
+    }
+
     private void dependOnChargesAgainst(List<String> defendantIds) {
         for (String defendantId : defendantIds) {
             dependOn(defendants.get(defendantId));
-            charges.values().stream().filter(c -> c.activeAgainst(defendantId)).forEach(c -> dependOn(c.establishedBy));
+            List<Charge> active = activeChargesAgainst(defendantId);
+            active.forEach(c -> dependOn(c.establishedBy));
+            // the step needs one charge not after it: the earliest one is the one that can be
+            active.stream().min(Comparator.comparing((Charge c) -> c.filedOn.earliest()))
+                    .ifPresent(c -> notBefore(c.establishedBy));
         }
     }
 
     private void decideRemoval(String removalId, RemovalStatus status, PartialDate on) {
         Removal removal = removals.get(removalId);
-        dependOn(removal.establishedBy);
+        follow(removal.establishedBy);
         removal.status = status;
         removal.decision = new Decided(current, on);
     }
@@ -447,7 +475,7 @@ final class CaseState {
 
     private void ruleOnImmunity(ImmunityRuledOn e, PartialDate on) {
         Claim claim = claims.get(e.claimId());
-        dependOn(claim.establishedBy);
+        follow(claim.establishedBy);
         reviveChargesDismissedBy(claim);
         claim.status = e.outcome() == ImmunityOutcome.GRANTED ? ClaimStatus.GRANTED : ClaimStatus.DENIED;
         claim.ruling = new Decided(current, on);
@@ -478,11 +506,12 @@ final class CaseState {
         Appeal appeal = appeals.get(e.appealId());
         Decided decision = new Decided(current, on);
         if (e.bench() == Bench.PANEL) {
-            dependOn(appeal.establishedBy);
+            follow(appeal.establishedBy);
             appeal.panelDecision = decision;
             appeal.panelOutcome = e.outcome();
         } else {
             dependOn(appeal.enBancRehearing.entryId());
+            notBefore(appeal.panelDecision.entryId());
             appeal.enBancDecision = decision;
         }
         if (appeal.decision.kind() == DecisionKind.IMMUNITY_RULING) {
@@ -502,6 +531,31 @@ final class CaseState {
     }
 
     // ---- what the rules read ----
+
+    /** The first date rule the folded entries break, if any: a step before the incident, or before what it answers. */
+    Optional<RuleViolation> datesOutOfOrder() {
+        for (Map.Entry<String, PartialDate> entry : entryDates.entrySet()) {
+            if (entry.getValue().certainlyBefore(incidentOn)) {
+                return Optional.of(new RuleViolation(Rules.STEP_NOT_BEFORE_INCIDENT, "With this change "
+                        + describe(entry.getKey()) + " would come before the incident (" + incidentOn
+                        + "); correct that step's date first."));
+            }
+        }
+        for (DateOrder pair : dateOrder) {
+            PartialDate later = entryDates.get(pair.later());
+            PartialDate earlier = entryDates.get(pair.earlier());
+            if (later != null && earlier != null && later.certainlyBefore(earlier)) {
+                return Optional.of(new RuleViolation(Rules.CORRECTION_KEEPS_DATES_IN_ORDER, "With this change "
+                        + describe(pair.later()) + " would come before " + describe(pair.earlier())
+                        + ", which it answers; correct the dates together, one step at a time."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String describe(String entryId) {
+        return entryKinds.get(entryId) + " " + entryId + " (" + entryDates.get(entryId) + ")";
+    }
 
     /** The entry that established the proceeding a hearing belongs to, if it exists. */
     Optional<String> establishingEntry(Proceeding proceeding) {

@@ -99,6 +99,8 @@ public final class Rules {
     public static final String RETRACTION_IS_FINAL = "retraction-is-final";
     /** A correction changes the date, the sources or the note. */
     public static final String CORRECTION_MUST_CHANGE_SOMETHING = "correction-must-change-something";
+    /** A correction, or the retraction of one, leaves every step dated no earlier than what it answers. */
+    public static final String CORRECTION_KEEPS_DATES_IN_ORDER = "correction-keeps-dates-in-order";
     /** The opening of a case is not retracted: close the case instead. */
     public static final String OPENING_CANNOT_BE_RETRACTED = "opening-cannot-be-retracted";
     /** An entry that later steps depend on is retracted only after them. */

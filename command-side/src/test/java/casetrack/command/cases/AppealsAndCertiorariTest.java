@@ -1,6 +1,7 @@
 package casetrack.command.cases;
 
 import casetrack.shared.value.DecisionKind;
+import casetrack.shared.value.DecisionRef;
 import casetrack.shared.value.Finding;
 import casetrack.shared.value.VerdictOutcome;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -21,7 +22,7 @@ import static casetrack.shared.value.ImmunityRoute.MOTION_TO_DISMISS;
 /** Appeals, amicus briefs, rehearing en banc, certiorari and Supreme Court decisions. */
 class AppealsAndCertiorariTest {
 
-    private static final casetrack.shared.value.DecisionRef RULING = decision(DecisionKind.IMMUNITY_RULING, "m1");
+    private static final DecisionRef RULING = decision(DecisionKind.IMMUNITY_RULING, "m1");
 
     private AggregateTestFixture<Case> fixture;
 

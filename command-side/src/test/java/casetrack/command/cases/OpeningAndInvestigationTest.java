@@ -1,7 +1,10 @@
 package casetrack.command.cases;
 
-import org.axonframework.eventhandling.EventMessage;
+import casetrack.shared.event.CaptionChanged;
+import casetrack.shared.value.CaseOutcome;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.Message;
 import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +40,20 @@ class OpeningAndInvestigationTest {
                 .expectResultMessageMatching(new CustomMatcher<>("any result") {
                     @Override
                     public boolean matches(Object item) {
-                        answer.set(((org.axonframework.messaging.Message<?>) item).getPayload());
+                        answer.set(((Message<?>) item).getPayload());
                         return true;
                     }
                 });
         assertThat(((CommandResult) answer.get()).eventIds()).isEqualTo(publishedIds).hasSize(1);
+    }
+
+    @Test
+    void aCaseIdIsOpenedOnceAndTheEventStoreRefusesASecondOpening() {
+        // creation policy ALWAYS does not load the case, so the refusal comes from the store (HTTP 409), not from a rule
+        fixture.given(caseOpened())
+                .when(openCase(INCIDENT))
+                .expectException(EventStoreException.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -89,13 +101,13 @@ class OpeningAndInvestigationTest {
         fixture.givenCurrentTime(Instant.parse("2024-03-01T10:00:00Z"))
                 .andGiven(caseOpened())
                 .when(changeCaption("Idaho v. Horiuchi, 253 F.3d 359", null))
-                .expectEvents(new casetrack.shared.event.CaptionChanged(CASE, "Idaho v. Horiuchi, 253 F.3d 359",
+                .expectEvents(new CaptionChanged(CASE, "Idaho v. Horiuchi, 253 F.3d 359",
                         date("2024-03-01"), List.of(), null, null));
     }
 
     @Test
     void theCaptionOfAClosedCaseDoesNotChange() {
-        fixture.given(caseOpened(), caseClosed(casetrack.shared.value.CaseOutcome.OTHER, "2001"))
+        fixture.given(caseOpened(), caseClosed(CaseOutcome.OTHER, "2001"))
                 .when(changeCaption("New title", "2001"))
                 .expectException(violating(Rules.CASE_MUST_BE_OPEN))
                 .expectNoEvents();
@@ -169,7 +181,7 @@ class OpeningAndInvestigationTest {
         fixture.given(caseOpened())
                 .when(recordStatement("1997-08-21"))
                 .expectEvents(statementMade("1997-08-21"));
-        fixture.given(caseOpened(), caseClosed(casetrack.shared.value.CaseOutcome.OTHER, "2001"))
+        fixture.given(caseOpened(), caseClosed(CaseOutcome.OTHER, "2001"))
                 .when(disputeEvidenceAccess("2001"))
                 .expectException(violating(Rules.CASE_MUST_BE_OPEN))
                 .expectNoEvents();
@@ -177,7 +189,7 @@ class OpeningAndInvestigationTest {
                 .when(recordFederalAction("1990"))
                 .expectException(violating(Rules.STEP_NOT_BEFORE_INCIDENT))
                 .expectNoEvents();
-        fixture.given(caseOpened(), caseClosed(casetrack.shared.value.CaseOutcome.OTHER, "2001"))
+        fixture.given(caseOpened(), caseClosed(CaseOutcome.OTHER, "2001"))
                 .when(recordStatement("2002"))
                 .expectException(any(RuleViolation.class))
                 .expectExceptionMessage("Case \"" + CASE + "\" is closed; only corrections, retractions and reopening are accepted. Reopen the case first.")
