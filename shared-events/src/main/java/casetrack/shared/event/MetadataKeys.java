@@ -13,6 +13,11 @@ public final class MetadataKeys {
     /** The id of the command message that caused the event. */
     public static final String COMMAND_ID = "commandId";
 
+    /** SHA-256 over this event and the previous one's hash: see {@code casetrack.shared.audit.HashChain}. */
+    public static final String HASH = "hash";
+    /** The hash of the case's previous event ({@code HashChain.GENESIS} for the first). */
+    public static final String PREVIOUS_HASH = "previousHash";
+
     private MetadataKeys() {
     }
 }
