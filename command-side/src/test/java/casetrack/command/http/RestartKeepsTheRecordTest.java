@@ -52,7 +52,8 @@ class RestartKeepsTheRecordTest {
         return new SpringApplicationBuilder(CommandSideApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/casetrack",
-                "--spring.datasource.username=postgres");
+                "--spring.datasource.username=postgres",
+                "--casetrack.access.editor-token=" + Api.EDITOR_TOKEN);
     }
 
     private static Api api(ConfigurableApplicationContext app) {

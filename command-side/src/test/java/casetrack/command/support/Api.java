@@ -12,7 +12,19 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** A small HTTP client for the command API, as an editor's tool would use it. */
-public record Api(HttpClient http, String base) {
+public record Api(HttpClient http, String base, String token) {
+
+    public static final String EDITOR_TOKEN = "test-editor-token";
+    public static final String AUDITOR_TOKEN = "test-auditor-token";
+
+    /** An editor's client. */
+    public Api(HttpClient http, String base) {
+        this(http, base, EDITOR_TOKEN);
+    }
+
+    public Api as(String otherToken) {
+        return new Api(http, base, otherToken);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +50,9 @@ public record Api(HttpClient http, String base) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 
 /** The whole command side on a random port over the real embedded PostgreSQL; one context shared by all such tests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetrack.snapshot-threshold=10")
+        properties = {"casetrack.snapshot-threshold=10",
+                "casetrack.access.editor-token=" + Api.EDITOR_TOKEN,
+                "casetrack.access.auditor-token=" + Api.AUDITOR_TOKEN,
+                "casetrack.access.users-file=src/test/resources/access/users"})
 public abstract class CommandSideTest {
 
     @LocalServerPort
