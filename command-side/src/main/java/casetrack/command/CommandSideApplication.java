@@ -1,12 +1,16 @@
 package casetrack.command;
 
 import casetrack.command.db.EmbeddedDatabase;
+import casetrack.shared.audit.ExportedEvents;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import java.util.Arrays;
+
 /**
  * The command side: records steps of cases as events. {@code java -jar command-side.jar embedded-db}
- * runs the embedded PostgreSQL instead (the launcher starts it first, then both services).
+ * runs the embedded PostgreSQL instead (the launcher starts it first, then both services);
+ * {@code verify-file FILE} checks an audit export's hash chains offline.
  */
 @SpringBootApplication
 public class CommandSideApplication {
@@ -16,6 +20,9 @@ public class CommandSideApplication {
         if (args.length > 0 && args[0].equals("embedded-db")) {
             EmbeddedDatabase.main(args);
             return;
+        }
+        if (args.length > 0 && args[0].equals("verify-file")) {
+            System.exit(ExportedEvents.verifyFile(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(CommandSideApplication.class, args);
     }
