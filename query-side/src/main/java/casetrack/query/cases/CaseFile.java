@@ -474,9 +474,11 @@ public class CaseFile implements CaseDirectory {
     }
 
     private void closeAppeal(Appeal appeal, AppealStatus status, AppealOutcome outcome) {
+        boolean wasOpen = appeal.status.isOpen();
         appeal.status = status;
         appeal.outcome = outcome;
-        if (!openAppeals().isEmpty()) {
+        // vacating a decided appeal as moot closes nothing: the case has moved on since
+        if (!wasOpen || !openAppeals().isEmpty()) {
             return;
         }
         currentCourt = trialCourt;
