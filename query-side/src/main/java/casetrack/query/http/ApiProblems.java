@@ -1,0 +1,60 @@
+package casetrack.query.http;
+
+import java.net.URI;
+
+import casetrack.query.replay.ReplayService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as RFC 9457 problem+json; a bad parameter is named in {@code parameter}. */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(BadParameterException.class)
+    ProblemDetail badParameter(BadParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad parameter");
+        problem.setType(URI.create("urn:casetrack:problem:bad-parameter"));
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return badParameter(new BadParameterException(e.getName(), "'" + e.getValue() + "' is not a valid " + expected));
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ProblemDetail caseNotFound(CaseNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such case");
+        problem.setType(URI.create("urn:casetrack:problem:case-not-found"));
+        return problem;
+    }
+
+    @ExceptionHandler(ReplayService.ReplayAlreadyRunningException.class)
+    ProblemDetail replayRunning(ReplayService.ReplayAlreadyRunningException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Replay already running");
+        problem.setType(URI.create("urn:casetrack:problem:replay-running"));
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the query side failed to answer; the log has the details");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+}

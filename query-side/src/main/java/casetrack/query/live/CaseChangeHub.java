@@ -1,0 +1,72 @@
+package casetrack.query.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Hands committed case changes to this node's SSE subscribers and to readers waiting for a version. */
+@Component
+public class CaseChangeHub {
+
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+
+    private record Waiter(long minVersion, CompletableFuture<Long> reached) {
+    }
+
+    public SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        subscribers.add(emitter);
+        emitter.onCompletion(() -> subscribers.remove(emitter));
+        emitter.onTimeout(() -> subscribers.remove(emitter));
+        emitter.onError(e -> subscribers.remove(emitter));
+        try {
+            emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            subscribers.remove(emitter);
+        }
+        return emitter;
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    public void publish(CaseChange change) {
+        for (SseEmitter emitter : subscribers) {
+            try {
+                emitter.send(SseEmitter.event().name("case-changed").id(change.caseId() + ":" + change.version())
+                        .data(change, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                subscribers.remove(emitter);
+            }
+        }
+        List<Waiter> waiting = waiters.get(change.caseId());
+        if (waiting != null) {
+            waiting.removeIf(w -> w.minVersion() <= change.version() && w.reached().complete(change.version()));
+        }
+    }
+
+    /** Completes once a change of the case to at least {@code minVersion} is published. */
+    public CompletableFuture<Long> awaitVersion(String caseId, long minVersion) {
+        Waiter waiter = new Waiter(minVersion, new CompletableFuture<>());
+        waiters.computeIfAbsent(caseId, id -> new CopyOnWriteArrayList<>()).add(waiter);
+        waiter.reached().whenComplete((v, e) -> {
+            List<Waiter> list = waiters.get(caseId);
+            if (list != null) {
+                list.remove(waiter);
+            }
+        });
+        return waiter.reached();
+    }
+}

@@ -1,0 +1,35 @@
+package casetrack.query.live;
+
+import casetrack.shared.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces a changed case through PostgreSQL NOTIFY inside the projection's transaction, so the
+ * announcement goes out exactly when the rows commit, and every query node hears it, whichever
+ * node processed the step.
+ */
+@Component
+public class CaseChangeNotifier {
+
+    public static final String CHANNEL = "casetrack_case_changed";
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public CaseChangeNotifier(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void caseChanged(String caseId, long version, String type) {
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(new CaseChange(caseId, version, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
+    }
+}

@@ -1,0 +1,168 @@
+package casetrack.query.replay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import casetrack.query.store.AxonStoreConfiguration;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds every projection from the first event: checksums of the tables, then shut the
+ * processor down, reset its tokens (the reset handlers empty the tables in the same transaction),
+ * start it again; progress from the segments' positions; at the end, checksums again.
+ * Reads go on during the rebuild and see partly rebuilt tables; every API answer says so with
+ * {@code X-Casetrack-Replay: in-progress}. All query nodes but this one must be stopped first:
+ * a reset needs every segment unclaimed.
+ */
+@Service
+public class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+    public static final String READS_DURING_REPLAY =
+            "reads are served from the partly rebuilt tables while a replay runs, marked X-Casetrack-Replay: in-progress";
+
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    public record Progress(State state, long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft,
+                           Instant startedAt, Instant finishedAt, Map<String, String> checksumsBefore,
+                           Map<String, String> checksumsAfter, Boolean checksumsEqual, String readsDuringReplay,
+                           String error) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final ProjectionChecksums checksums;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "replay-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private volatile State state = State.IDLE;
+    private long eventsDone;
+    private long eventsTotal;
+    private long firstPosition;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Map<String, String> before;
+    private Map<String, String> after;
+    private String error;
+    private ScheduledFuture<?> watch;
+
+    public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, JdbcTemplate jdbc,
+                         Clock clock) {
+        this.processing = processing;
+        this.checksums = checksums;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /** Starts a replay; refuses while one runs. */
+    public synchronized Progress start() {
+        if (state == State.RUNNING) {
+            throw new ReplayAlreadyRunningException();
+        }
+        StreamingEventProcessor processor = processor();
+        before = checksums.all();
+        after = null;
+        error = null;
+        finishedAt = null;
+        eventsDone = 0;
+        firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
+        eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+        startedAt = clock.instant();
+        processor.shutDown();
+        processor.resetTokens();
+        state = State.RUNNING;
+        processor.start();
+        log.info("replay of {} started over {} events", AxonStoreConfiguration.PROJECTIONS, eventsTotal);
+        watch = watcher.scheduleWithFixedDelay(this::refreshSafely, 100, 100, TimeUnit.MILLISECONDS);
+        return progressNow();
+    }
+
+    public synchronized Progress progress() {
+        return progressNow();
+    }
+
+    private void refreshSafely() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                state = State.FAILED;
+                error = e.getMessage();
+                watch.cancel(false);
+            }
+            log.error("replay watcher failed", e);
+        }
+    }
+
+    private synchronized void refresh() {
+        if (state != State.RUNNING) {
+            return;
+        }
+        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
+        if (segments.isEmpty()) {
+            return;
+        }
+        long position = segments.stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(firstPosition - 1)).min().orElse(firstPosition - 1);
+        long lastIndex = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM events.domain_event_entry", Long.class);
+        // global indexes may have gaps: count the events behind the slowest segment
+        eventsDone = position < firstPosition ? 0 : jdbc.queryForObject(
+                "SELECT count(*) FROM events.domain_event_entry WHERE global_index <= ?", Long.class, position);
+        boolean done = segments.stream().noneMatch(EventTrackerStatus::isReplaying)
+                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp) && position >= lastIndex;
+        if (done) {
+            after = checksums.all();
+            finishedAt = clock.instant();
+            state = State.DONE;
+            watch.cancel(false);
+            log.info("replay done: {} events, checksums {}", eventsDone, after.equals(before) ? "equal" : "DIFFER");
+        }
+    }
+
+    private Progress progressNow() {
+        Instant end = finishedAt != null ? finishedAt : clock.instant();
+        double seconds = startedAt == null ? 0 : Math.max(Duration.between(startedAt, end).toMillis(), 1) / 1000.0;
+        double rate = seconds == 0 ? 0 : eventsDone / seconds;
+        Long left = state != State.RUNNING ? null : rate > 0 ? Math.round(Math.max(eventsTotal - eventsDone, 0) / rate) : null;
+        return new Progress(state, eventsDone, eventsTotal, rate, left, startedAt, finishedAt, before, after,
+                after == null ? null : after.equals(before), READS_DURING_REPLAY, error);
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(AxonStoreConfiguration.PROJECTIONS, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + AxonStoreConfiguration.PROJECTIONS));
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        watcher.shutdownNow();
+    }
+
+    public static class ReplayAlreadyRunningException extends RuntimeException {
+        public ReplayAlreadyRunningException() {
+            super("a replay is already running; follow it at GET /api/admin/replay");
+        }
+    }
+}

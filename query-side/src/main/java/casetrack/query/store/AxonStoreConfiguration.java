@@ -1,0 +1,117 @@
+package casetrack.query.store;
+
+import java.lang.management.ManagementFactory;
+
+import casetrack.shared.EventJson;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the shared event store read through the JDBC engine,
+ * the query side's tokens in {@code query.token_entry}, Jackson on the one stored-event mapper.
+ */
+@Configuration
+public class AxonStoreConfiguration {
+
+    /** The processing group of every projection; its tokens commit with the projection rows. */
+    public static final String PROJECTIONS = "case-projections";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("events.domain_event_entry")
+                .snapshotTable("events.snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("query.token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's autoconfigured JDBC token store, plus a node id: two query nodes in one JVM (tests) or
+     * on one host must not share an owner name, or each would take the other's claims for its own.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties properties, @Value("${casetrack.query.node-id:}") String nodeId) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return storedJson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return storedJson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return storedJson();
+    }
+
+    private static Serializer storedJson() {
+        // each serializer registers its own modules on its mapper: never share one instance
+        return JacksonSerializer.builder()
+                .objectMapper(EventJson.newMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    /**
+     * A projection that fails on an event must not skip it: the batch rolls back (rows and token)
+     * and the processor retries. Caps the segments this node claims so several nodes share them.
+     */
+    @Bean
+    public ConfigurerModule projectionProcessing(@Value("${casetrack.query.max-claimed-segments}") int maxClaimedSegments) {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessorConfiguration(PROJECTIONS,
+                        (config, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+    }
+}
