@@ -57,6 +57,7 @@ public class ReplayService {
     private long eventsDone;
     private long eventsTotal;
     private long firstPosition;
+    private long headAtStart;
     private Instant startedAt;
     private Instant finishedAt;
     private Map<String, String> before;
@@ -88,6 +89,7 @@ public class ReplayService {
         finishedAt = null;
         eventsDone = 0;
         firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
+        headAtStart = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
         eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
         startedAt = clock.instant();
         processor.shutDown();
@@ -121,17 +123,19 @@ public class ReplayService {
             return;
         }
         Collection<EventTrackerStatus> segments = processor().processingStatus().values();
+        long allSegments = jdbc.queryForObject("SELECT count(*) FROM query.token_entry WHERE processor_name = ?",
+                Long.class, AxonStoreConfiguration.PROJECTIONS);
         if (segments.isEmpty()) {
             return;
         }
         long position = segments.stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(firstPosition - 1)).min().orElse(firstPosition - 1);
-        long lastIndex = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM events.domain_event_entry", Long.class);
         // global indexes may have gaps: count the events behind the slowest segment
         eventsDone = position < firstPosition ? 0 : jdbc.queryForObject(
                 "SELECT count(*) FROM events.domain_event_entry WHERE global_index <= ?", Long.class, position);
-        boolean done = segments.stream().noneMatch(EventTrackerStatus::isReplaying)
-                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp) && position >= lastIndex;
+        // Axon's ReplayToken says "replaying" until an event newer than the reset arrives, so the
+        // rebuild counts as done once every segment has passed the last event there was at the start
+        boolean done = segments.size() == allSegments && position >= headAtStart;
         if (done) {
             after = checksums.all();
             finishedAt = clock.instant();
