@@ -6,6 +6,7 @@ import casetrack.access.ProblemResponses;
 import casetrack.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -15,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Recording steps needs an EDITOR; metrics need an AUDITOR; health is open so orchestrators can probe it. */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(AccessConfiguration.class)
 public class CommandSideSecurity {
 

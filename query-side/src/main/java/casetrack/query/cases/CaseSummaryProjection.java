@@ -4,12 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,7 +16,6 @@ import casetrack.shared.EventJson;
 import casetrack.shared.event.CaseEvent;
 import casetrack.shared.event.EntryCorrected;
 import casetrack.shared.event.EntryRetracted;
-import casetrack.shared.value.PartialDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -87,21 +83,7 @@ public class CaseSummaryProjection {
         try (Stream<? extends EventMessage<?>> recorded = eventStore.readEvents(current.caseId()).asStream()) {
             steps = recorded.map(Step::of).filter(s -> s.sequence() <= current.sequence()).collect(Collectors.toCollection(ArrayList::new));
         }
-        Set<String> retracted = new HashSet<>();
-        Map<String, PartialDate> correctedDates = new HashMap<>();
-        for (Step s : steps) {
-            if (s.event() instanceof EntryRetracted r) {
-                retracted.add(r.entryId());
-            } else if (s.event() instanceof EntryCorrected c && c.correctedOccurredOn() != null) {
-                correctedDates.put(c.entryId(), c.correctedOccurredOn());
-            }
-        }
-        CaseFile file = new CaseFile();
-        for (Step s : steps) {
-            Step inForce = correctedDates.containsKey(s.eventId()) ? s.withOccurredOn(correctedDates.get(s.eventId())) : s;
-            file.apply(inForce, !retracted.contains(s.eventId()));
-        }
-        return file;
+        return CaseReconstruction.fold(steps);
     }
 
     private void save(CaseFile file, Step step) {

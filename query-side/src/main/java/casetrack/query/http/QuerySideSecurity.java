@@ -5,6 +5,7 @@ import casetrack.access.AccessProperties;
 import casetrack.access.Credentials;
 import casetrack.access.ProblemResponses;
 import casetrack.access.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * role may read); the audit trail, replays and metrics need an AUDITOR.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(AccessConfiguration.class)
 public class QuerySideSecurity {
 

@@ -26,8 +26,14 @@ import static org.awaitility.Awaitility.await;
  * case ids, so they never see each other's cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"casetrack.query.node-id=test-main", "axon.axonserver.enabled=false"})
+        properties = {"casetrack.query.node-id=test-main", "axon.axonserver.enabled=false",
+                "casetrack.access.auditor-token=" + QuerySideTest.AUDITOR_TOKEN,
+                "casetrack.access.editor-token=" + QuerySideTest.EDITOR_TOKEN,
+                "casetrack.access.users-file="})
 public abstract class QuerySideTest {
+
+    protected static final String AUDITOR_TOKEN = "test-auditor-token";
+    protected static final String EDITOR_TOKEN = "test-editor-token";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,6 +81,7 @@ public abstract class QuerySideTest {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        asAuditorWhereNeeded(request, path);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -82,10 +89,33 @@ public abstract class QuerySideTest {
         }
     }
 
-    protected HttpResponse<String> post(String path) {
+    /** Published views are read anonymously; the admin and audit APIs need an auditor. */
+    private static void asAuditorWhereNeeded(HttpRequest.Builder request, String path) {
+        if (path.startsWith("/api/admin") || path.startsWith("/api/audit")) {
+            request.header("Authorization", "Bearer " + AUDITOR_TOKEN);
+        }
+    }
+
+    /** A request as someone holding this token (null: no credentials at all). */
+    protected HttpResponse<String> send(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    protected HttpResponse<String> post(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        asAuditorWhereNeeded(request, path);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         }
