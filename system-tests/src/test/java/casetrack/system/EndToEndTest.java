@@ -94,6 +94,36 @@ class EndToEndTest {
     }
 
     @Test
+    void anAuditorVerifiesTheChainOnlineAndOfflineAndBothCatchATamperedEvent() throws Exception {
+        String caseId = "audit-" + UUID.randomUUID();
+        recordHoriuchi(caseId, 0, 17);
+        String verifyPath = "/api/audit/cases/" + caseId + "/verify";
+
+        JsonNode intact = JSON.readTree(system.get(system.queryPort, verifyPath, RunningSystem.AUDITOR_TOKEN).body());
+        HttpResponse<String> export = system.get(system.queryPort, "/api/audit/cases/" + caseId + "/events?format=jsonl",
+                RunningSystem.AUDITOR_TOKEN);
+        Path file = Files.createTempFile("casetrack-export", ".jsonl");
+        Files.writeString(file, export.body());
+        RunningSystem.ToolRun offline = system.runTool("command-side", "verify-file", file.toString());
+
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+        assertThat(intact.get("events").asLong()).isEqualTo(17);
+        assertThat(offline.exitCode()).as(offline.output()).isZero();
+        assertThat(offline.output()).contains("OK", caseId);
+
+        system.tamper("UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'MOTION_TO_DISMISS', 'HABEAS_CORPUS'), 'UTF8') WHERE aggregate_identifier = '" + caseId + "' AND sequence_number = 5");
+        JsonNode broken = JSON.readTree(system.get(system.queryPort, verifyPath, RunningSystem.AUDITOR_TOKEN).body());
+        Files.writeString(file, export.body().replace("CR 97-097-N-EJL", "CR 97-098-N-EJL"));
+        RunningSystem.ToolRun offlineBroken = system.runTool("command-side", "verify-file", file.toString());
+
+        assertThat(broken.get("intact").asBoolean()).isFalse();
+        assertThat(broken.get("firstBreak").get("sequence").asLong()).isEqualTo(5);
+        assertThat(offlineBroken.exitCode()).isEqualTo(1);
+        assertThat(offlineBroken.output()).contains("BROKEN", "sequence 3");
+    }
+
+    @Test
     void theQuerySideRoleCannotWriteEvents() throws Exception {
         HttpResponse<String> health = system.get(system.queryPort, "/actuator/health", null);
 

@@ -125,6 +125,26 @@ public final class RunningSystem implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Runs a service jar's command-line tool (e.g. {@code verify-file}); answers its exit code and output. */
+    public record ToolRun(int exitCode, String output) {
+    }
+
+    public ToolRun runTool(String module, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar(module).toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return new ToolRun(process.waitFor(), output);
+    }
+
+    /** As an intruder with superuser access would: with triggers switched off for the session. */
+    public void tamper(String sql) throws Exception {
+        try (Connection c = postgres.getDatabase("postgres", "casetrack").getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.execute(sql);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         for (Process p : new Process[]{querySide, commandSide}) {
