@@ -55,6 +55,14 @@ class AccessControlTest extends CommandSideTest {
     }
 
     @Test
+    void aReaderMayNotRecordSteps() {
+        String caseId = "reader-" + UUID.randomUUID();
+
+        assertThat(api.as(Api.READER_TOKEN).openCase(openCaseBody(caseId)).status()).isEqualTo(403);
+        assertThat(storedEvents(caseId)).isZero();
+    }
+
+    @Test
     void theRecorderIsTheAuthenticatedUser() throws Exception {
         String caseId = "alice-" + UUID.randomUUID();
         Api.Answer opened = api.as("alice-token").openCase(openCaseBody(caseId));
@@ -88,6 +96,7 @@ class AccessControlTest extends CommandSideTest {
         assertThat(new ObjectMapper().readTree(get("/actuator/health", null).body()).get("status").asText()).isEqualTo("UP");
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics", Api.EDITOR_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", Api.READER_TOKEN).statusCode()).isEqualTo(403);
         assertThat(get("/actuator/metrics", Api.AUDITOR_TOKEN).statusCode()).isEqualTo(200);
     }
 

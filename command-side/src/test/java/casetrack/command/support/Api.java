@@ -16,6 +16,7 @@ public record Api(HttpClient http, String base, String token) {
 
     public static final String EDITOR_TOKEN = "test-editor-token";
     public static final String AUDITOR_TOKEN = "test-auditor-token";
+    public static final String READER_TOKEN = "test-reader-token";
 
     /** An editor's client. */
     public Api(HttpClient http, String base) {

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
         properties = {"casetrack.snapshot-threshold=10",
                 "casetrack.access.editor-token=" + Api.EDITOR_TOKEN,
                 "casetrack.access.auditor-token=" + Api.AUDITOR_TOKEN,
+                "casetrack.access.reader-token=" + Api.READER_TOKEN,
                 "casetrack.access.users-file=src/test/resources/access/users"})
 public abstract class CommandSideTest {
 

@@ -139,9 +139,11 @@ class AuditApiTest extends QuerySideTest {
         assertThat(send("GET", events, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", events, "wrong").statusCode()).isEqualTo(401);
         assertThat(send("GET", events, EDITOR_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(send("GET", events, READER_TOKEN).statusCode()).isEqualTo(403);
         assertThat(send("GET", events, AUDITOR_TOKEN).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/admin/replay", null).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/admin/replay", EDITOR_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/admin/replay", READER_TOKEN).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/admin/replay", EDITOR_TOKEN).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/actuator/metrics", EDITOR_TOKEN).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
@@ -155,6 +157,7 @@ class AuditApiTest extends QuerySideTest {
 
         assertThat(send("GET", "/api/cases/" + h.caseId(), null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/dashboard", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/cases/" + h.caseId() + "/timeline", READER_TOKEN).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/cases/" + h.caseId(), EDITOR_TOKEN).statusCode()).isIn(403, 405);
     }
 }

@@ -29,11 +29,13 @@ import static org.awaitility.Awaitility.await;
         properties = {"casetrack.query.node-id=test-main", "axon.axonserver.enabled=false",
                 "casetrack.access.auditor-token=" + QuerySideTest.AUDITOR_TOKEN,
                 "casetrack.access.editor-token=" + QuerySideTest.EDITOR_TOKEN,
+                "casetrack.access.reader-token=" + QuerySideTest.READER_TOKEN,
                 "casetrack.access.users-file="})
 public abstract class QuerySideTest {
 
     protected static final String AUDITOR_TOKEN = "test-auditor-token";
     protected static final String EDITOR_TOKEN = "test-editor-token";
+    protected static final String READER_TOKEN = "test-reader-token";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
