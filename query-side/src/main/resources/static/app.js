@@ -113,7 +113,7 @@ async function casePage() {
   async function draw() {
     let summary, timeline, lanes;
     try {
-      [summary, timeline, lanes] = await Promise.all([getJson("/api/cases/" + caseId), getJson("/api/cases/" + caseId + "/timeline"),
+      [summary, timeline, lanes] = await Promise.all([getJson("/api/cases/" + caseId), getJson("/api/cases/" + caseId + "/export.json"),
         getJson("/api/cases/" + caseId + "/lanes")]);
     } catch (e) {
       $("#title").textContent = "No case “" + caseId + "” in the record"; return;
@@ -130,7 +130,7 @@ async function casePage() {
     const defendants = s.defendants.map(d => d.name + (d.role || d.agency ? " (" + [d.role, d.agency].filter(Boolean).join(", ") + ")" : ""));
     $("#header").replaceChildren(
       el("h1", { id: "title" }, s.title),
-      el("p", { class: "stage-line" }, stageBadge(s.stage), " ", s.open ? "open" : "closed" + (s.outcome ? ": " + words(s.outcome) : "")),
+      el("p", { class: "stage-line" }, stageBadge(s.stage), " ", s.open ? "open" : (s.stage === "CLOSED" ? "" : "closed") + (s.outcome ? " outcome: " + words(s.outcome) : "")),
       el("dl", { class: "facts" },
         el("dt", {}, "Defendants"), el("dd", {}, defendants.join("; ")),
         el("dt", {}, "Victims"), el("dd", {}, (s.victims || []).join("; ") || "—"),
@@ -139,7 +139,10 @@ async function casePage() {
         el("dt", {}, "Court now"), el("dd", {}, court),
         el("dt", {}, "Incident"), el("dd", {}, dateInWords(s.incidentOn) + (s.place ? ", " + s.place : "") + ". " + (s.incident || ""))));
   }
+  let seen = null; // event ids already shown: a step that arrives live is highlighted
   function drawTimeline(steps, lanes) {
+    const fresh = id => seen !== null && !seen.has(id);
+    const shown = new Set(steps.map(s => s.eventId));
     $("#timeline").replaceChildren(...steps.map(step => {
       const lane = lanes[step.eventId];
       const sources = (step.sources || []).map((src, i) => el("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" },
@@ -152,7 +155,8 @@ async function casePage() {
         step.correction.originalNote ? el("p", {}, "Original note: " + step.correction.originalNote) : "",
         step.correction.originalSources ? el("p", {}, "Original sources: ", ...step.correction.originalSources.map(s => el("a", { href: s.url }, s.publisher || s.url))) : ""));
       if (step.retracted) marks.push(el("span", { class: "retracted-mark" }, "retracted: " + (step.retraction.reason || "")));
-      return el("li", { id: "step-" + step.eventId, class: "step lane-" + (lane || "none").toLowerCase() + (step.retracted ? " retracted" : ""), "data-type": step.type },
+      return el("li", { id: "step-" + step.eventId, class: "step lane-" + (lane || "none").toLowerCase() + (step.retracted ? " retracted" : "")
+        + (fresh(step.eventId) ? " fresh" : ""), "data-type": step.type },
         el("div", { class: "when" }, el("span", { class: "date", title: "known to the " + step.precision.toLowerCase() }, dateInWords(step.occurredOn)),
           step.precision !== "DAY" ? el("span", { class: "precision" }, step.precision === "MONTH" ? "day unknown" : "month unknown") : ""),
         el("div", { class: "what" },
@@ -163,6 +167,7 @@ async function casePage() {
           marks,
           el("p", { class: "sources" }, sources.length ? "Sources: " : "", ...sources.flatMap((a, i) => i ? [", ", a] : [a]))));
     }));
+    seen = shown;
     if (location.hash) { const target = document.getElementById(location.hash.slice(1)); if (target) target.classList.add("target"); }
   }
   function drawUpcoming(s) {

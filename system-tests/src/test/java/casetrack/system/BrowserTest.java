@@ -119,6 +119,8 @@ class BrowserTest {
         String timeline = text("#timeline");
         assertThat(timeline).contains("Aug 1997").contains("day unknown").contains("disputed facts go to trial")
                 .contains("the newly elected prosecutor drops the charge").contains("Sources differ on the date");
+        // the appeal dated only "1998" reads after the ruling of 14 May 1998 it appeals
+        assertThat(timeline.indexOf("state appealed")).isGreaterThan(timeline.indexOf("14 May 1998"));
         int reversal = timeline.indexOf("disputed facts go to trial");
         int dismissal = timeline.indexOf("the newly elected prosecutor drops the charge");
         assertThat(reversal).isLessThan(dismissal);

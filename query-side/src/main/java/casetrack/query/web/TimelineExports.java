@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A case's timeline for publication: CSV (one row a step, its sources in one cell), JSON (the
  * timeline with the case's header) and Markdown (ready to paste into a story, sources as footnotes).
  * Retracted steps are left out of CSV and Markdown; corrected steps show their corrected date and say so.
+ * Steps come in {@link ReadingOrder}.
  */
 @RestController
 public class TimelineExports {
@@ -54,7 +55,7 @@ public class TimelineExports {
             return notFound(caseId);
         }
         return download(caseId, "json", MediaType.APPLICATION_JSON).body(new CaseExport(caseId, summary.title(),
-                summary.state(), summary.agency(), summary.stage().name(), Instant.now(), cases.timeline(caseId)));
+                summary.state(), summary.agency(), summary.stage().name(), Instant.now(), ReadingOrder.of(cases.timeline(caseId))));
     }
 
     @GetMapping(path = "/api/cases/{caseId}/export.csv")
@@ -111,7 +112,7 @@ public class TimelineExports {
     }
 
     private List<TimelineStep> published(String caseId) {
-        return cases.timeline(caseId).stream().filter(s -> !s.retracted()).toList();
+        return ReadingOrder.of(cases.timeline(caseId)).stream().filter(s -> !s.retracted()).toList();
     }
 
     private CaseSummaryView find(String caseId) {
