@@ -174,7 +174,10 @@ public final class StepLoader {
         if (problem == null) {
             return body == null || body.isBlank() ? "HTTP " + status : body.strip();
         }
-        StringBuilder reason = new StringBuilder(problem.path("detail").asText(problem.path("title").asText("HTTP " + status)));
+        boolean fieldErrors = problem.path("errors").size() > 0;
+        // with field errors the detail only repeats them: the title, then one line per field
+        StringBuilder reason = new StringBuilder(fieldErrors ? problem.path("title").asText("invalid fields")
+                : problem.path("detail").asText(problem.path("title").asText("HTTP " + status)));
         for (JsonNode error : problem.path("errors")) {
             reason.append("\n    ").append(error.path("field").asText()).append(": ").append(error.path("message").asText());
         }

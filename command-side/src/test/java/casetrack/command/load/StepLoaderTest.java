@@ -70,7 +70,7 @@ class StepLoaderTest extends CommandSideTest {
         assertThat(outcome.rejected()).isEqualTo(3);
         assertThat(loader.rejections()).extracting(StepLoader.Rejection::line).containsExactly(2, 3, 4);
         assertThat(loader.rejections().get(0).status()).isEqualTo(400);
-        assertThat(loader.rejections().get(0).reason()).contains("occurredOn");
+        assertThat(loader.rejections().get(0).reason()).contains("\n    occurredOn: must not be null");
         assertThat(loader.rejections().get(1).status()).isEqualTo(422);
         assertThat(loader.rejections().get(1).reason()).contains("no-such-claim").contains("[rule ");
         assertThat(loader.rejections().get(2).reason()).contains("not JSON");

@@ -90,7 +90,7 @@ public class TimelineExports {
                 md.append(" (").append(escape(s.note())).append(')');
             }
             if (s.dateConflict() != null) {
-                md.append(" Sources differ on the date: ").append(escape(s.dateConflict())).append('.');
+                md.append(". Sources differ on the date: ").append(escape(s.dateConflict())).append('.');
             }
             if (s.corrected()) {
                 md.append(" *Corrected")
