@@ -290,7 +290,7 @@ async function editorPage() {
   showToken();
 
   const commandSelect = $("#command"), caseSelect = $("#caseId");
-  setup.commands.forEach(c => commandSelect.append(el("option", { value: c.command }, c.command)));
+  setup.commands.forEach(c => { const words = label(c.command); commandSelect.append(el("option", { value: c.command, title: c.command }, words[0].toUpperCase() + words.slice(1))); });
   const cases = await getJson("/api/cases?size=200&sort=title");
   cases.items.forEach(c => caseSelect.append(el("option", { value: c.caseId }, c.title)));
   const params = new URLSearchParams(location.search);
@@ -317,7 +317,7 @@ async function editorPage() {
       return el("div", { class: "field", "data-field": f.name }, el("label", { for: id, title: f.name }, label(f.name), f.required ? el("span", { class: "req", title: "required" }, " *") : ""),
         input, el("div", { class: "field-error", id: "err-" + f.name }));
     });
-    $("#stepForm").replaceChildren(...fields, el("button", { type: "submit", id: "record" }, form.command === "OpenCase" ? "Open the case" : "Record " + form.command));
+    $("#stepForm").replaceChildren(...fields, el("button", { type: "submit", id: "record" }, form.command === "OpenCase" ? "Open the case" : "Record the step"));
   }
   function body() {
     const out = {};
