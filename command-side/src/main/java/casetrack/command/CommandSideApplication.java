@@ -1,6 +1,7 @@
 package casetrack.command;
 
 import casetrack.command.db.EmbeddedDatabase;
+import casetrack.command.load.LoaderMain;
 import casetrack.shared.audit.ExportedEvents;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 /**
  * The command side: records steps of cases as events. {@code java -jar command-side.jar embedded-db}
  * runs the embedded PostgreSQL instead (the launcher starts it first, then both services);
- * {@code verify-file FILE} checks an audit export's hash chains offline.
+ * {@code verify-file FILE} checks an audit export's hash chains offline; {@code demo} and
+ * {@code import FILE} record JSON Lines of commands through a running command side's API.
  */
 @SpringBootApplication
 public class CommandSideApplication {
@@ -23,6 +25,9 @@ public class CommandSideApplication {
         }
         if (args.length > 0 && args[0].equals("verify-file")) {
             System.exit(ExportedEvents.verifyFile(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && (args[0].equals("demo") || args[0].equals("import"))) {
+            System.exit(LoaderMain.run(args));
         }
         SpringApplication.run(CommandSideApplication.class, args);
     }

@@ -55,6 +55,7 @@ public final class RunningSystem implements AutoCloseable {
 
     public RunningSystem startCommandSide() {
         commandSide = launch("command-side", "command-side.log", List.of("--server.port=" + commandPort,
+                "--casetrack.web.allowed-origins=http://127.0.0.1:" + queryPort + ",http://localhost:" + queryPort,
                 "--spring.datasource.username=casetrack_command", "--spring.flyway.user=postgres"));
         awaitHealthy(commandPort, commandSide);
         return this;
@@ -63,6 +64,7 @@ public final class RunningSystem implements AutoCloseable {
     public RunningSystem startQuerySide() {
         queryStarts++;
         querySide = launch("query-side", "query-side-" + queryStarts + ".log", List.of("--server.port=" + queryPort,
+                "--casetrack.web.command-port=" + commandPort,
                 "--spring.datasource.username=casetrack_query", "--spring.flyway.user=postgres"));
         awaitHealthy(queryPort, querySide);
         return this;
@@ -143,6 +145,21 @@ public final class RunningSystem implements AutoCloseable {
             s.execute("SET session_replication_role = replica");
             s.execute(sql);
         }
+    }
+
+    /** Runs {@code java -jar command-side.jar ARGS} as the launcher does (e.g. {@code demo}); answers its exit status and output. */
+    public CommandLine commandSideTool(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar("command-side").toString()));
+        command.addAll(args);
+        command.addAll(List.of("--url", "http://127.0.0.1:" + commandPort));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CASETRACK_EDITOR_TOKEN", EDITOR_TOKEN);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new CommandLine(process.waitFor(), output);
+    }
+
+    public record CommandLine(int exitStatus, String output) {
     }
 
     @Override

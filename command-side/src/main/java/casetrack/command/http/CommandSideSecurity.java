@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -30,8 +31,12 @@ public class CommandSideSecurity {
                     + "or add a user to the users file (see README, 'Access').");
         }
         return AccessConfiguration.base(http, credentials, problems)
+                // the editor pages on the query side post here; allowed origins: casetrack.web.allowed-origins
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**").hasRole(Role.EDITOR.name())
                         .anyRequest().denyAll())

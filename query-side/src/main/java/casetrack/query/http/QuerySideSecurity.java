@@ -29,6 +29,8 @@ public class QuerySideSecurity {
         return AccessConfiguration.base(http, credentials, problems)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
+                    a.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                            .permitAll();
                     a.requestMatchers("/actuator/**", "/api/audit/**", "/api/admin/**").hasRole(Role.AUDITOR.name());
                     if (properties.isOpenReads()) {
                         a.requestMatchers(HttpMethod.GET, "/**").permitAll();
