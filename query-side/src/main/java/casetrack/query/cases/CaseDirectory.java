@@ -1,5 +1,7 @@
 package casetrack.query.cases;
 
+import casetrack.shared.value.CourtLevel;
+
 import java.util.List;
 
 /** The names a one-line summary needs from earlier steps of the same case. */
@@ -14,6 +16,9 @@ public interface CaseDirectory {
     String chargeLabel(String chargeId);
 
     String appealCourt(String appealId);
+
+    /** The level of the court an appeal was filed in, or null when unknown. */
+    CourtLevel appealCourtLevel(String appealId);
 
     String removalCourt(String removalId);
 }

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import casetrack.shared.event.*;
@@ -52,6 +54,8 @@ public class CaseFile implements CaseDirectory {
     public boolean open = true;
     public CaseOutcome outcome;
     public boolean inFederalCourt;
+    /** Defendants whose trial has started: 28 U.S.C. §1455(b)(1) allows removal only before trial, so their clock stops. */
+    public Set<String> triedDefendants = new LinkedHashSet<>();
     public CourtSeat stateCourt;
     public CourtSeat trialCourt;
     public CourtSeat currentCourt;
@@ -398,6 +402,9 @@ public class CaseFile implements CaseDirectory {
             trialCourt = x.court() == null ? trialCourt : CourtSeat.of(x.court(), trialCourt == null ? null : trialCourt.docket());
             currentCourt = trialCourt;
             stage = CaseStage.AT_TRIAL;
+            if (x.defendantIds() != null) {
+                triedDefendants.addAll(x.defendantIds());
+            }
         } else if (e instanceof VerdictReturned x) {
             if (x.findings() != null) {
                 x.findings().stream().map(f -> f.chargeId()).distinct().map(charges::get).filter(c -> c != null)
@@ -436,7 +443,8 @@ public class CaseFile implements CaseDirectory {
 
     private void refreshRemovalDeadlines() {
         for (DefendantStatus d : defendants.values()) {
-            boolean clockRuns = open && d.arraignedOn != null && !d.removalNoticeFiled && hasLiveCharge(d.defendantId);
+            boolean clockRuns = open && d.arraignedOn != null && !d.removalNoticeFiled && hasLiveCharge(d.defendantId)
+                    && !triedDefendants.contains(d.defendantId);
             d.removalDeadline = clockRuns ? d.arraignedOn.earliest().plusDays(REMOVAL_WINDOW_DAYS) : null;
         }
     }
@@ -578,6 +586,12 @@ public class CaseFile implements CaseDirectory {
         }
         return charge.counts.stream().map(c -> c.description() + " (" + c.statute() + ")")
                 .reduce((a, b) -> a + "; " + b).orElseThrow();
+    }
+
+    @Override
+    public CourtLevel appealCourtLevel(String appealId) {
+        Appeal appeal = appeals.get(appealId);
+        return appeal == null || appeal.court == null ? null : appeal.court.level();
     }
 
     @Override

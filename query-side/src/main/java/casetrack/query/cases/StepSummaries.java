@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import casetrack.shared.event.*;
 import casetrack.shared.value.ChargeCount;
 import casetrack.shared.value.Court;
+import casetrack.shared.value.CourtLevel;
 
 /** One line in plain words for every kind of step, as the timeline and the summary show it. */
 public final class StepSummaries {
@@ -76,7 +77,7 @@ public final class StepSummaries {
         } else if (event instanceof AmicusBriefFiled e) {
             return "Amicus brief filed by " + e.amicus() + " supporting the " + words(e.supporting().name());
         } else if (event instanceof AppealDecided e) {
-            return names.appealCourt(e.appealId()) + (e.bench() != null && e.bench().name().equals("EN_BANC") ? " en banc " : " panel ")
+            return names.appealCourt(e.appealId()) + bench(names, e)
                     + words(e.outcome().name()) + votes(e.votesFor(), e.votesAgainst())
                     + (e.citation() == null ? "" : ", " + e.citation());
         } else if (event instanceof RehearingEnBancPetitioned e) {
@@ -124,6 +125,14 @@ public final class StepSummaries {
             return "Entry retracted: " + e.reason();
         }
         return event.getClass().getSimpleName();
+    }
+
+    /** "en banc", "panel" — but the Supreme Court sits as one court, so nothing is said of its bench. */
+    private static String bench(CaseDirectory names, AppealDecided e) {
+        if (names.appealCourtLevel(e.appealId()) == CourtLevel.SUPREME_COURT) {
+            return " ";
+        }
+        return e.bench() != null && e.bench().name().equals("EN_BANC") ? " en banc " : " panel ";
     }
 
     private static String counts(List<ChargeCount> counts) {
