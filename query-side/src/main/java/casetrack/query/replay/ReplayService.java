@@ -134,8 +134,10 @@ public class ReplayService {
         eventsDone = position < firstPosition ? 0 : jdbc.queryForObject(
                 "SELECT count(*) FROM events.domain_event_entry WHERE global_index <= ?", Long.class, position);
         // Axon's ReplayToken says "replaying" until an event newer than the reset arrives, so the
-        // rebuild counts as done once every segment has passed the last event there was at the start
-        boolean done = segments.size() == allSegments && position >= headAtStart;
+        // rebuild counts as done once every segment has passed the last event there was at the start,
+        // or has read everything there is (an idle segment's reported position may lag behind)
+        boolean done = segments.size() == allSegments
+                && (position >= headAtStart || segments.stream().allMatch(EventTrackerStatus::isCaughtUp));
         if (done) {
             after = checksums.all();
             finishedAt = clock.instant();
