@@ -62,6 +62,14 @@ public final class Bench {
         Path root = Path.of(System.getProperty("casetrack.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target");
         try (Cluster cluster = new Cluster(root)) {
+            // Ctrl-C or a kill must not leave the services or PostgreSQL running
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    // stopping anyway
+                }
+            }));
             if (flags.contains("--jfr")) {
                 Files.createDirectories(out);
                 cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side.jfr") + ",settings=profile");
@@ -354,9 +362,12 @@ public final class Bench {
                         caughtUp < 0 ? "NOT within 60 s" : Report.num(catchUp) + " s", fresh.percentileMillis(50), fresh.maxMillis(), fresh.count()));
         report.put("burst", Map.of("seconds", length.toSeconds(), "commands", r.ok(), "catchUpSeconds", caughtUp < 0 ? -1 : catchUp,
                 "freshLagP50ms", fresh.percentileMillis(50), "freshLagMaxMs", fresh.maxMillis()));
-        report.target(new Target("after a burst, lag back under 1 s within 10 s", (caughtUp < 0 ? "> 60" : Report.num(catchUp)) + " s to catch up; then "
-                + Report.num(fresh.maxMillis()) + " ms", caughtUp < 0 ? 999 : catchUp + fresh.maxMillis() / 1000, 10, false, " s",
-                "burst at 32 clients, then every burst command readable"));
+        // met only if everything was caught up within 10 s AND a fresh command then showed up within 1 s
+        boolean freshUnder1s = fresh.count() > 0 && fresh.maxMillis() < 1000;
+        report.target(new Target("after a burst, lag back under 1 s within 10 s", (caughtUp < 0 ? "> 60" : Report.num(catchUp))
+                + " s to catch up; then a fresh command's lag " + Report.num(fresh.maxMillis()) + " ms (max)",
+                caughtUp < 0 || !freshUnder1s ? 60 : catchUp, 10, false, " s",
+                "burst at 32 clients; counted as 60 s if the fresh lag is not under 1 s"));
     }
 
     void reads(Map<Integer, RawPostgres.Rate> selects) throws Exception {
@@ -500,25 +511,42 @@ public final class Bench {
         long peakHeap = 0;
         String progress = started.body();
         long t0 = System.nanoTime();
-        long deadline = t0 + TimeUnit.MINUTES.toNanos(30);
+        long rebuiltAt = -1;
+        long deadline = t0 + (mode == Mode.QUICK ? TimeUnit.MINUTES.toNanos(3) : TimeUnit.MINUTES.toNanos(30));
         while (System.nanoTime() < deadline) {
             peakHeap = Math.max(peakHeap, heapUsed());
             progress = auditor.send(auditor.get(queryBase + "/api/admin/replay").build()).body();
+            long now = System.nanoTime();
             if (progress.contains("\"state\":\"DONE\"") || progress.contains("\"state\":\"FAILED\"")) {
                 break;
+            }
+            // every segment past the last event: the tables are rebuilt, whatever the service's state says (see below)
+            double done = number(progress, "eventsDone");
+            if (rebuiltAt < 0 && done > 0 && done >= number(progress, "eventsTotal")) {
+                rebuiltAt = now;
+                deadline = Math.min(deadline, now + TimeUnit.SECONDS.toNanos(10));
             }
             Thread.sleep(100);
         }
         peakHeap = Math.max(peakHeap, heapUsed());
-        double rate = number(progress, "eventsPerSecond");
+        boolean serviceDone = progress.contains("\"state\":\"DONE\"");
         double events = number(progress, "eventsDone");
+        double rate = serviceDone ? number(progress, "eventsPerSecond") : rebuiltAt < 0 ? Double.NaN : events / ((rebuiltAt - t0) / 1e9);
         boolean equal = progress.contains("\"checksumsEqual\":true");
+        if (!serviceDone) {
+            report.put("replayStateNote", "every segment reached the last event but the service still said " + number(progress, "eventsDone")
+                    + " done and state " + (progress.contains("RUNNING") ? "RUNNING" : "?") + " 10 s later");
+        }
         double ratio = Target.ratio(rate, scan.perSecond());
         report.section("Replay: every projection rebuilt from " + (long) events + " events")
                 .line(String.format(java.util.Locale.ROOT, "`POST /api/admin/replay` on the query side; rate as the query side reports it "
                                 + "(events behind the slowest segment / time). %s, checksums of the tables before and after %s. "
                                 + "Peak heap used of the query JVM (`jvm.memory.used`, area heap, sampled every 100 ms): %.0f MiB.",
-                        progress.contains("\"state\":\"DONE\"") ? "Done" : "NOT done", equal ? "equal" : "NOT equal", peakHeap / 1048576.0))
+                        serviceDone ? "The service said DONE" : rebuiltAt >= 0
+                                ? "Every segment reached the last event (rate from the bench's clock: poll every 100 ms), but the service still said "
+                                + "RUNNING 10 s later: with no new event after the replay, Axon's ReplayToken is never turned back into a plain "
+                                + "token, so ReplayService never sees the end (a query-side bug, reported)" : "NOT rebuilt in time",
+                        serviceDone ? (equal ? "equal" : "NOT equal") : "not computed (the service computes them at DONE)", peakHeap / 1048576.0))
                 .line("")
                 .table("measurement", "rows or events", "per second")
                 .row("keyset scan of events.domain_event_entry (warm, second pass)", scan.operations(), scan.perSecond())

@@ -44,7 +44,8 @@ public final class Stats {
         if (p <= 0) {
             return sorted[0];
         }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        // p * n / 100 in floating point can land a hair above an integer (99.9% of 1000): round that away
+        int rank = (int) Math.ceil(p * sorted.length / 100.0 - 1e-9);
         return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
     }
 

@@ -26,6 +26,9 @@ public record Target(String name, String measured, double value, double threshol
         if (verdict() == Verdict.NOT_MEASURED) {
             return "—";
         }
+        if (threshold == 0) {
+            return verdict() == Verdict.MET ? "none" : Report.num(value) + " over";
+        }
         double pct = percentOfThreshold();
         if (atLeast) {
             return verdict() == Verdict.MET ? String.format("%.0f%% of target (%.0f%% above)", pct, pct - 100)
