@@ -1,0 +1,200 @@
+package casetrack.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the bench measures, all on loopback: its own PostgreSQL 17 (zonky, in this JVM, data in a
+ * temp directory, the same settings as {@code EmbeddedDatabase}: fsync and synchronous_commit on),
+ * and the two service jars as child processes on spare ports with bounded heaps.
+ */
+public final class Cluster implements AutoCloseable {
+
+    public static final String DATABASE = "casetrack";
+    static final String SERVICE_HEAP = "-Xmx768m";
+
+    final Path root;
+    final Path work;
+    final int dbPort;
+    final int commandPort;
+    final int queryPort;
+    final String editorToken = "bench-editor-" + UUID.randomUUID();
+    final String auditorToken = "bench-auditor-" + UUID.randomUUID();
+    final List<String> commandJvmExtras = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    Process command;
+    Process query;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Cluster(Path root) throws IOException {
+        this.root = root;
+        this.work = Files.createTempDirectory("casetrack-bench-");
+        this.dbPort = freePort();
+        this.commandPort = freePort();
+        this.queryPort = freePort();
+        Files.createDirectories(work.resolve("logs"));
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/" + DATABASE;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    }
+
+    public void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(dbPort)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+    }
+
+    public void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    public String postgresVersion() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private Process service(String module, int port, String portVariable, List<String> jvmExtras, List<String> args)
+            throws IOException {
+        Path jar = jarOf(module);
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), SERVICE_HEAP, "-Daxoniq.update-checker.disabled=true"));
+        cmd.addAll(jvmExtras);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + module + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put(portVariable, Integer.toString(port));
+        env.put("CASETRACK_DB_PORT", Integer.toString(dbPort));
+        env.put("CASETRACK_DATA", work.toString());
+        env.put("CASETRACK_EDITOR_TOKEN", editorToken);
+        env.put("CASETRACK_AUDITOR_TOKEN", auditorToken);
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return pb.start();
+    }
+
+    public void startCommandSide(String... args) throws Exception {
+        command = service("command-side", commandPort, "CASETRACK_COMMAND_PORT", commandJvmExtras, List.of(args));
+        awaitHealth("command side", command, commandPort, true, Duration.ofSeconds(180));
+    }
+
+    public void startQuerySide() throws Exception {
+        query = service("query-side", queryPort, "CASETRACK_QUERY_PORT", List.of(), List.of());
+        awaitHealth("query side", query, queryPort, true, Duration.ofSeconds(180));
+    }
+
+    /** SIGTERM and wait: a clean stop. */
+    public static void stop(Process p) throws InterruptedException {
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** SIGKILL: what a power cut does to the process. */
+    public static void kill9(Process p) throws InterruptedException {
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+
+    /** Waits for /actuator/health to say UP (or, with up=false, anything but UP). */
+    public void awaitHealth(String name, Process p, int port, boolean up, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + work.resolve("logs"));
+            }
+            if (isUp(port) == up) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " was not " + (up ? "UP" : "DOWN") + " within " + max + "; see " + work.resolve("logs"));
+    }
+
+    public boolean isUp(int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    Path jarOf(String module) throws IOException {
+        try (var files = Files.list(root.resolve(module).resolve("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches(module + "-.*\\.jar") && !f.toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + " jar: run ./mvnw -B -DskipTests package"));
+        }
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop(query);
+        stop(command);
+        stopPostgres();
+    }
+}

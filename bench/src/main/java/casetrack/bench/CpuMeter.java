@@ -1,0 +1,102 @@
+package casetrack.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who used the two cores during a phase: the whole machine (from /proc/stat), the load tool (this
+ * JVM; its embedded PostgreSQL runs as separate processes and is not counted here) and each service
+ * JVM. Percentages are of one core: 200% is both cores busy.
+ */
+public final class CpuMeter {
+
+    public record Usage(double machineBusyPercent, double benchPercent, double commandPercent, double queryPercent) {
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "machine %.0f%%, load tool %.0f%%, command JVM %.0f%%, query JVM %.0f%%",
+                    machineBusyPercent, benchPercent, commandPercent, queryPercent);
+        }
+
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("machineBusyPercentOfOneCore", machineBusyPercent);
+            m.put("loadToolPercentOfOneCore", benchPercent);
+            m.put("commandJvmPercentOfOneCore", commandPercent);
+            m.put("queryJvmPercentOfOneCore", queryPercent);
+            return m;
+        }
+    }
+
+    private final Cluster cluster;
+    private long wall;
+    private long[] proc;
+    private long bench;
+    private long command;
+    private long query;
+
+    public CpuMeter(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public CpuMeter start() {
+        wall = System.nanoTime();
+        proc = procStat();
+        bench = benchCpu();
+        command = cpu(cluster.command);
+        query = cpu(cluster.query);
+        return this;
+    }
+
+    public Usage stop() {
+        double seconds = (System.nanoTime() - wall) / 1e9;
+        long[] now = procStat();
+        double machine = Double.NaN;
+        if (proc != null && now != null) {
+            long total = now[0] - proc[0];
+            long idle = now[1] - proc[1];
+            int cores = Runtime.getRuntime().availableProcessors();
+            machine = total == 0 ? 0 : 100.0 * cores * (total - idle) / total;
+        }
+        return new Usage(machine, 100.0 * (benchCpu() - bench) / 1e9 / seconds,
+                100.0 * (cpu(cluster.command) - command) / 1e9 / seconds,
+                100.0 * (cpu(cluster.query) - query) / 1e9 / seconds);
+    }
+
+    static long benchCpu() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    static long cpu(Process p) {
+        if (p == null) {
+            return 0;
+        }
+        return p.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** {total jiffies, idle+iowait jiffies} of the "cpu" line. */
+    static long[] procStat() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[]{total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package casetrack.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP load: closed loop (N clients, each waits for its answer before the next request) and
+ * open loop (requests at fixed intended times; latency counted from the intended time, so a
+ * stalled server is not hidden by the load tool waiting with it). Loopback only, bounded by count
+ * and by time.
+ */
+public final class Load {
+
+    public interface Worker {
+        HttpRequest request();
+
+        /** Called with the answer; returns whether it counts as a success. */
+        boolean done(int status, String body, long completedAtNanos);
+    }
+
+    public record Result(String name, int clients, double seconds, long ok, Map<String, Long> errors, Stats latency,
+                         double targetRate) {
+        public double throughput() {
+            return ok / seconds;
+        }
+
+        public long errorCount() {
+            return errors.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    final HttpClient http;
+    final String token;
+
+    public Load(String token) {
+        this.token = token;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(8, daemon("http-client")))
+                .build();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public HttpRequest.Builder post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    public HttpRequest.Builder get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET();
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code clients} threads, each sending one request after the other, until maxCount requests or maxTime. */
+    public Result closedLoop(String name, int clients, Duration maxTime, long maxCount, IntFunction<Worker> workers)
+            throws InterruptedException {
+        Stats latency = new Stats();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
+        AtomicLong issued = new AtomicLong();
+        AtomicLong ok = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + maxTime.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Worker worker = workers.apply(i);
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxCount) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(worker.request(), HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        latency.add(t1 - t0);
+                        if (worker.done(r.statusCode(), r.body(), t1)) {
+                            ok.incrementAndGet();
+                        } else {
+                            errors.merge(Integer.toString(r.statusCode()), 1L, Long::sum);
+                        }
+                    } catch (Exception e) {
+                        latency.add(System.nanoTime() - t0);
+                        worker.done(-1, e.toString(), System.nanoTime());
+                        errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                    }
+                }
+            }, name + "-client-" + i);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(name, clients, seconds, ok.get(), new TreeMap<>(errors), latency, Double.NaN);
+    }
+
+    /**
+     * Requests at a fixed rate for {@code duration}. A worker is taken from the pool for each
+     * request and returned when it is answered, so each worker (each case) has at most one
+     * request in flight; new workers are made when all are busy.
+     */
+    public Result openLoop(String name, double rate, Duration duration, IntFunction<Worker> workers, int maxInFlight)
+            throws InterruptedException {
+        Stats latency = new Stats();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
+        AtomicLong ok = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
+        AtomicInteger made = new AtomicInteger();
+        long start = System.nanoTime();
+        long total = (long) (rate * duration.toNanos() / 1e9);
+        double interval = 1e9 / rate;
+        for (long i = 0; i < total; i++) {
+            long intended = start + (long) (i * interval);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (inFlight.get() >= maxInFlight) {
+                errors.merge("not sent: " + maxInFlight + " in flight", 1L, Long::sum);
+                continue;
+            }
+            Worker w = idle.poll();
+            if (w == null) {
+                w = workers.apply(made.getAndIncrement());
+            }
+            Worker worker = w;
+            inFlight.incrementAndGet();
+            http.sendAsync(worker.request(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                long t1 = System.nanoTime();
+                latency.add(t1 - intended);
+                if (e != null) {
+                    worker.done(-1, e.toString(), t1);
+                    errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                } else if (worker.done(r.statusCode(), r.body(), t1)) {
+                    ok.incrementAndGet();
+                } else {
+                    errors.merge(Integer.toString(r.statusCode()), 1L, Long::sum);
+                }
+                inFlight.decrementAndGet();
+                idle.add(worker);
+            });
+        }
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
+            Thread.sleep(5);
+        }
+        double seconds = duration.toNanos() / 1e9;
+        return new Result(name, made.get(), seconds, ok.get(), new TreeMap<>(errors), latency, rate);
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+    public static long version(String body) {
+        Matcher m = VERSION.matcher(body == null ? "" : body);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The command mix: each worker records its own cases through {@link CaseScript}. */
+    public Worker commandWorker(String commandBase, String prefix, CommandListener listener) {
+        CaseScript.Cursor cursor = new CaseScript.Cursor(prefix);
+        return new Worker() {
+            CaseScript.Step step;
+
+            @Override
+            public HttpRequest request() {
+                step = cursor.next();
+                return post(commandBase + step.path(), step.body()).build();
+            }
+
+            @Override
+            public boolean done(int status, String body, long completedAt) {
+                if (status == 200 || status == 201) {
+                    if (listener != null) {
+                        listener.recorded(cursor.caseId(), version(body), completedAt, body);
+                    }
+                    return true;
+                }
+                cursor.abandon();
+                return false;
+            }
+        };
+    }
+
+    public interface CommandListener {
+        void recorded(String caseId, long version, long completedAtNanos, String body);
+    }
+
+    public static ExecutorService pool(int n, String name) {
+        return Executors.newFixedThreadPool(n, daemon(name));
+    }
+
+    /** Public statements on one fixed case, one after the other (the aggregate-load case). */
+    public static final class IntWorker implements Worker {
+        private final Load load;
+        private final String url;
+        private int n;
+
+        public IntWorker(Load load, String url) {
+            this.load = load;
+            this.url = url;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return load.post(url, CaseScript.publicStatement(++n)).build();
+        }
+
+        @Override
+        public boolean done(int status, String body, long completedAtNanos) {
+            return status == 200;
+        }
+    }
+}
