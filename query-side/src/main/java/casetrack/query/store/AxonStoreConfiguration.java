@@ -57,11 +57,6 @@ public class AxonStoreConfiguration {
     }
 
     /**
-     * The event store as a reader of the shared table. Steps recorded by the command side (another
-     * process) are seen when this polls the table: every {@code casetrack.query.event-poll-millis}
-     * (default 100) instead of Axon's 1 s, a cheap index lookup when idle.
-     */
-    /**
      * Axon's JDBC engine on the shared event table, and its connections (declared here: Axon's JDBC
      * autoconfiguration backs off as a whole once this side declares its own event store). The
      * query side only reads events, so no duplicate-key resolution is needed.
@@ -89,6 +84,11 @@ public class AxonStoreConfiguration {
                 .build();
     }
 
+    /**
+     * The event store as a reader of the shared table. Steps recorded by the command side (another
+     * process) are seen when this polls the table: every {@code casetrack.query.event-poll-millis}
+     * (default 100) instead of Axon's 1 s, a cheap index lookup when idle.
+     */
     @Bean
     public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                  @Value("${casetrack.query.event-poll-millis:100}") long pollMillis) {
