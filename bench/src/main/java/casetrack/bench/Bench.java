@@ -490,15 +490,15 @@ public final class Bench {
     }
 
     void replay(RawPostgres raw) throws Exception {
+        long copied = 0;
         if (mode.replayEvents() > 0) {
-            long have = raw.count("events.domain_event_entry");
-            say("full mode: recording commands at 32 clients until the store holds " + mode.replayEvents() + " events (now " + have + ")");
-            while (have < mode.replayEvents()) {
-                load.closedLoop("fill-store", 32, Duration.ofSeconds(60), Long.MAX_VALUE,
-                        i -> load.commandWorker(commandBase, "bench-" + run + "-fill-" + System.nanoTime() + "-" + i, null));
-                have = raw.count("events.domain_event_entry");
-                say("  " + have + " events");
-            }
+            // the query side is stopped while the store grows, so the copies are only ever folded by the replay measured below
+            say("growing the event store to " + mode.replayEvents() + " events: copies of the cases this run recorded (query side stopped)");
+            Cluster.stop(cluster.query);
+            long t = System.nanoTime();
+            copied = new StoreFiller(cluster).fillTo(mode.replayEvents(), "bench-" + run + "-copy-");
+            say(String.format(java.util.Locale.ROOT, "  %d events copied in %.1f s", copied, (System.nanoTime() - t) / 1e9));
+            cluster.startQuerySide();
         }
         say("keyset scan of the event table (the replay's limit)");
         RawPostgres.Rate scan = raw.keysetScan("events.domain_event_entry");
@@ -552,9 +552,13 @@ public final class Bench {
                 .row("keyset scan of events.domain_event_entry (warm, second pass)", scan.operations(), scan.perSecond())
                 .row("keyset scan of bench.raw_event_entry (warm, second pass)", rawScan.operations(), rawScan.perSecond())
                 .row("replay into the projection tables", (long) events, rate);
-        if (mode.replayEvents() == 0) {
-            report.line("").line("The default run replays the events this run recorded; `./casetrack bench --full` first records commands "
-                    + "until the store holds 1,000,000 events (about an hour at this machine's command rate) and replays those.");
+        if (copied > 0) {
+            report.line("").line("Before the replay the store was grown to " + mode.replayEvents() + " events by copying " + copied
+                    + " events of whole cases this run recorded over HTTP, each copy under a new case id with its payloads' case id "
+                    + "rewritten and its hash chain recomputed (`bench/.../StoreFiller.java`); the query side was stopped meanwhile.");
+        } else {
+            report.line("").line("This run replays only the events it recorded; the default and `--full` runs grow the store to "
+                    + "1,000,000 events first.");
         }
         report.put("replay", Map.of("events", events, "eventsPerSecond", rate, "peakHeapMiB", peakHeap / 1048576.0, "checksumsEqual", equal,
                 "keysetScanRowsPerSecond", scan.perSecond(), "keysetScanRows", scan.operations(),
