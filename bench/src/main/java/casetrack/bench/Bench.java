@@ -28,13 +28,14 @@ public final class Bench {
 
     /** How long each phase runs. */
     record Mode(String name, Duration raw, Duration commands, Duration fixedRate, Duration reads, int aggregateEvents,
-                int aggregateSteps, int aggregateStepsWithoutSnapshots, long replayEvents) {
+                int aggregateSteps, int aggregateStepsWithoutSnapshots, long replayEvents, int coldLoads) {
         static final Mode QUICK = new Mode("quick", Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(6),
-                Duration.ofSeconds(3), 1_000, 30, 10, 0);
+                Duration.ofSeconds(3), 1_000, 30, 10, 50_000, 1);
         static final Mode DEFAULT = new Mode("default", Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(20),
-                Duration.ofSeconds(8), 10_000, 100, 20, 0);
-        static final Mode FULL = new Mode("full", Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(20),
-                Duration.ofSeconds(8), 10_000, 100, 20, 1_000_000);
+                Duration.ofSeconds(8), 10_000, 100, 20, 1_000_000, 3);
+        /** Longer phases for steadier figures. */
+        static final Mode FULL = new Mode("full", Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofSeconds(15), 10_000, 300, 30, 1_000_000, 5);
     }
 
     final Cluster cluster;
@@ -454,6 +455,20 @@ public final class Bench {
         Load.IntWorker smallStatements = new Load.IntWorker(load, commandBase + "/api/cases/" + small + "/commands/RecordPublicStatement");
         Load.Result reference = load.closedLoop("small-case", 1, Duration.ofMinutes(2), Math.min(mode.aggregateSteps(), 99), i -> smallStatements);
 
+        // a cold load: the command side restarted (no aggregate cached in memory), its JIT warmed on the small case, then one
+        // step on the long case, which must load it from its latest snapshot and the events after it
+        Stats cold = new Stats();
+        for (int i = 0; i < mode.coldLoads(); i++) {
+            say("aggregate load: cold load " + (i + 1) + "/" + mode.coldLoads() + " (command side restarted, warmed on another case)");
+            Cluster.stop(cluster.command);
+            cluster.startCommandSide();
+            load.closedLoop("warm-after-restart", 1, Duration.ofMinutes(1), 200, n -> smallStatements);
+            long t = System.nanoTime();
+            HttpResponse<String> step = load.send(statements.request());
+            if (step.statusCode() == 200) {
+                cold.add(System.nanoTime() - t);
+            }
+        }
         say("aggregate load: restarting the command side with snapshots off (--casetrack.snapshot-threshold=1000000)");
         Cluster.stop(cluster.command);
         long snapshots;
@@ -480,13 +495,19 @@ public final class Bench {
                 .row(mode.aggregateEvents() + " events, snapshots on", with.ok(), with.latency().percentileMillis(50), with.latency().percentileMillis(99), with.errorCount())
                 .row(mode.aggregateEvents() + " events, snapshots off (deleted, threshold 1000000)", without.ok(), without.latency().percentileMillis(50),
                         without.latency().percentileMillis(99), without.errorCount())
+                .row(mode.aggregateEvents() + " events, snapshots on, cold (first step after a restart)", cold.count(), cold.percentileMillis(50),
+                        cold.percentileMillis(99), mode.coldLoads() - cold.count())
                 .row("reference: a case of under 100 events", reference.ok(), reference.latency().percentileMillis(50),
                         reference.latency().percentileMillis(99), reference.errorCount());
         report.put("aggregateLoad", Map.of("events", mode.aggregateEvents(), "withSnapshots", resultJson(with),
+                "coldLoadP50ms", cold.percentileMillis(50), "coldLoads", cold.count(),
                 "withoutSnapshots", resultJson(without), "smallCase", resultJson(reference), "snapshotsTaken", snapshots));
         report.target(new Target("one more step on a " + mode.aggregateEvents() + "-event case, with snapshots (p50)",
                 Report.num(with.latency().percentileMillis(50)) + " ms (without: " + Report.num(without.latency().percentileMillis(50)) + " ms)",
                 with.latency().percentileMillis(50), 10, false, " ms", "whole command over HTTP, 1 client"));
+        report.target(new Target("loading a " + mode.aggregateEvents() + "-event case from its snapshot, cold (first step after a restart, p50)",
+                Report.num(cold.percentileMillis(50)) + " ms over " + cold.count() + " restarts", cold.percentileMillis(50), 10, false, " ms",
+                "whole command over HTTP, nothing cached"));
     }
 
     void replay(RawPostgres raw) throws Exception {
@@ -556,9 +577,6 @@ public final class Bench {
             report.line("").line("Before the replay the store was grown to " + mode.replayEvents() + " events by copying " + copied
                     + " events of whole cases this run recorded over HTTP, each copy under a new case id with its payloads' case id "
                     + "rewritten and its hash chain recomputed (`bench/.../StoreFiller.java`); the query side was stopped meanwhile.");
-        } else {
-            report.line("").line("This run replays only the events it recorded; the default and `--full` runs grow the store to "
-                    + "1,000,000 events first.");
         }
         report.put("replay", Map.of("events", events, "eventsPerSecond", rate, "peakHeapMiB", peakHeap / 1048576.0, "checksumsEqual", equal,
                 "keysetScanRowsPerSecond", scan.perSecond(), "keysetScanRows", scan.operations(),
