@@ -19,9 +19,9 @@ import org.postgresql.PGNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event table's insert trigger (shared-events migration V3), as the command side's role sees
- * it: an append notifies {@code casetrack_events} once per transaction, at commit, and a
- * rolled-back append notifies nothing.
+ * The event table's insert trigger (shared-events migration V3), with the services' own roles: an
+ * append by {@code casetrack_command} notifies a {@code casetrack_query} listener on
+ * {@code casetrack_events} once per transaction, at commit; a rolled-back append notifies nothing.
  */
 class EventAppendNotificationTest {
 
@@ -34,6 +34,8 @@ class EventAppendNotificationTest {
         String url = TestDatabase.url(DATABASE);
         listener = DriverManager.getConnection(url, TestDatabase.USER, "");
         try (Statement s = listener.createStatement()) {
+            // the role the query side listens as (migration V2): LISTEN needs no grant
+            s.execute("SET ROLE casetrack_query");
             s.execute("LISTEN " + EventAppendListener.CHANNEL);
         }
         writer = DriverManager.getConnection(url, TestDatabase.USER, "");
