@@ -53,7 +53,13 @@ public class CaseChangeHub {
         }
         List<Waiter> waiting = waiters.get(change.caseId());
         if (waiting != null) {
-            waiting.removeIf(w -> w.minVersion() <= change.version() && w.reached().complete(change.version()));
+            // iterate the list's snapshot: completing a waiter removes it from the list (see awaitVersion);
+            // doing that inside removeIf threw ConcurrentModificationException and killed the listener
+            for (Waiter w : waiting) {
+                if (w.minVersion() <= change.version()) {
+                    w.reached().complete(change.version());
+                }
+            }
         }
     }
 

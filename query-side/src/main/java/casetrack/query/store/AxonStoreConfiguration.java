@@ -2,6 +2,7 @@ package casetrack.query.store;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 import casetrack.shared.EventJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -15,8 +16,10 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -81,13 +84,16 @@ public class AxonStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // one query reads up to 1000 events (Axon's default 100 makes a replay ten times as many
+                // round trips); a caught-up reader's query still returns only the few new rows
+                .batchSize(1000)
                 .build();
     }
 
     /**
-     * The event store as a reader of the shared table. Steps recorded by the command side (another
-     * process) are seen when this polls the table: every {@code casetrack.query.event-poll-millis}
-     * (default 100) instead of Axon's 1 s, a cheap index lookup when idle.
+     * The event store as a reader of the shared table, for loading one case's events. The
+     * projections do not stream from it (see {@link #projectionEventSource}); its producer would poll
+     * the table every {@code casetrack.query.event-poll-millis} only for a tracking reader of its own.
      */
     @Bean
     public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
@@ -97,6 +103,24 @@ public class AxonStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(pollMillis)
                 .build();
+    }
+
+    /**
+     * What the projections' processor streams from: reads on when the event table's trigger notifies
+     * an append (see {@link EventAppendListener}), and at least every
+     * {@code casetrack.query.event-fallback-poll-millis} (default 1000) in case a notification is lost.
+     */
+    @Bean
+    public AppendNotifiedEventSource projectionEventSource(
+            EventStorageEngine storageEngine,
+            @Value("${casetrack.query.event-fallback-poll-millis:1000}") long fallbackPollMillis) {
+        return new AppendNotifiedEventSource(storageEngine, Duration.ofMillis(fallbackPollMillis));
+    }
+
+    @Bean
+    public EventAppendListener eventAppendListener(DataSourceProperties dataSource,
+                                                   AppendNotifiedEventSource projectionEventSource) {
+        return new EventAppendListener(dataSource, projectionEventSource::eventsAppended);
     }
 
     @Bean
@@ -157,12 +181,16 @@ public class AxonStoreConfiguration {
     /**
      * A projection that fails on an event must not skip it: the batch rolls back (rows and token)
      * and the processor retries. Caps the segments this node claims so several nodes share them.
+     * Streams from the notified event source rather than the embedded event store.
      */
     @Bean
-    public ConfigurerModule projectionProcessing(@Value("${casetrack.query.max-claimed-segments}") int maxClaimedSegments) {
+    public ConfigurerModule projectionProcessing(@Value("${casetrack.query.max-claimed-segments}") int maxClaimedSegments,
+                                                 ObjectProvider<AppendNotifiedEventSource> projectionEventSource) {
+        // looked up when the processor is built: the source's engine needs Axon's configuration
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance())
                 .registerPooledStreamingEventProcessorConfiguration(PROJECTIONS,
-                        (config, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+                        (config, builder) -> builder.messageSource(projectionEventSource.getObject())
+                                .maxClaimedSegments(maxClaimedSegments));
     }
 }
