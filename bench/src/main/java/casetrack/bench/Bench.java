@@ -261,7 +261,8 @@ public final class Bench {
             say(String.format(java.util.Locale.ROOT, "fixed rate %.0f/s (%.0f%% of best) for %d s", rate, share * 100, mode.fixedRate().toSeconds()));
             Stats lag = new Stats();
             AtomicLong lagFailures = new AtomicLong();
-            ExecutorService probes = Load.pool(4, "lag-probe");
+            // enough probe threads that a probe never queues behind another (a queued probe would add its wait to the lag)
+            ExecutorService probes = Load.pool(32, "lag-probe");
             int every = Math.max(1, (int) Math.round(rate / 20));
             AtomicLong n = new AtomicLong();
             Load.CommandListener listener = share == 0.5 ? (caseId, version, completedAt, body) -> {
