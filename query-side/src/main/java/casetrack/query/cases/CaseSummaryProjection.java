@@ -6,23 +6,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import casetrack.query.live.CaseChange;
 import casetrack.query.live.CaseChangeNotifier;
 import casetrack.query.store.AxonStoreConfiguration;
 import casetrack.shared.EventJson;
 import casetrack.shared.event.CaseEvent;
-import casetrack.shared.event.EntryCorrected;
-import casetrack.shared.event.EntryRetracted;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,38 +29,37 @@ import org.springframework.stereotype.Component;
  * {@code query.calendar_entry}. Idempotent: a step at or below the stored version changes nothing.
  * A correction or retraction refolds the case from its recorded steps, so a retracted step stops
  * counting and a corrected date moves the deadlines it set.
+ * <p>
+ * Written per processor batch, not per step: the steps of a batch are folded in memory
+ * ({@link CaseFilesInBatch}), and when the batch commits each changed case is written once (one
+ * upsert statement batched over the cases, its calendar replaced), then one change notice per step,
+ * all in the transaction that stores the processor's token.
  */
 @Component
 @ProcessingGroup(AxonStoreConfiguration.PROJECTIONS)
 public class CaseSummaryProjection {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
+    private static final String PENDING = CaseSummaryProjection.class.getName() + ".changes";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final EventStore eventStore;
+    private final CaseFilesInBatch files;
     private final CaseChangeNotifier notifier;
 
-    public CaseSummaryProjection(NamedParameterJdbcTemplate jdbc, EventStore eventStore, CaseChangeNotifier notifier) {
+    public CaseSummaryProjection(NamedParameterJdbcTemplate jdbc, CaseFilesInBatch files, CaseChangeNotifier notifier) {
         this.jdbc = jdbc;
-        this.eventStore = eventStore;
+        this.files = files;
         this.notifier = notifier;
     }
 
     @EventHandler
     public void on(CaseEvent event, EventMessage<?> message) {
-        Step step = Step.of(message);
-        CaseFile file = load(step.caseId()).orElseGet(CaseFile::new);
-        if (step.sequence() <= file.version) {
-            return;
-        }
-        if (event instanceof EntryCorrected || event instanceof EntryRetracted) {
-            file = refold(step);
-        } else {
-            file.apply(step, true);
-        }
-        file.caseId = step.caseId();
-        save(file, step);
-        notifier.caseChanged(step.caseId(), step.sequence(), step.type());
+        CaseFilesInBatch.inUnitOfWork(message, () -> {
+            Step step = Step.of(message);
+            if (files.fold(step)) {
+                pendingChanges().add(new CaseChange(step.caseId(), step.sequence(), step.type()));
+            }
+        });
     }
 
     @ResetHandler
@@ -71,23 +67,42 @@ public class CaseSummaryProjection {
         jdbc.getJdbcTemplate().execute("TRUNCATE query.case_summary, query.calendar_entry");
     }
 
-    /** The stored state of a case, as the names a timeline line needs. */
-    public Optional<CaseFile> load(String caseId) {
-        return jdbc.query("SELECT file FROM query.case_summary WHERE case_id = :caseId",
-                        Map.of("caseId", caseId), (rs, n) -> read(rs.getString(1)))
-                .stream().findFirst();
+    /** The changes this batch announces; the first call in a batch arranges for the batch's rows to be written. */
+    private List<CaseChange> pendingChanges() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
+            List<CaseChange> changes = new ArrayList<>();
+            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> {
+                save(CaseFilesInBatch.changed(unitOfWork));
+                notifier.casesChanged(changes);
+            });
+            return changes;
+        });
     }
 
-    private CaseFile refold(Step current) {
-        List<Step> steps;
-        try (Stream<? extends EventMessage<?>> recorded = eventStore.readEvents(current.caseId()).asStream()) {
-            steps = recorded.map(Step::of).filter(s -> s.sequence() <= current.sequence()).collect(Collectors.toCollection(ArrayList::new));
+    private void save(List<CaseFilesInBatch.Folded> cases) {
+        if (cases.isEmpty()) {
+            return;
         }
-        return CaseReconstruction.fold(steps);
+        jdbc.batchUpdate("""
+                INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
+                                                removal_deadline, incident_on, last_step_on, version, last_global_index,
+                                                last_recorded_at, file, search)
+                VALUES (:caseId, :title, :state, :agency, :stage, :open, :court, :docket,
+                        :removalDeadline, :incidentOn, :lastStepOn, :version, :globalIndex,
+                        :recordedAt, CAST(:file AS jsonb), to_tsvector('english', :searchText))
+                ON CONFLICT (case_id) DO UPDATE SET
+                    title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
+                    is_open = excluded.is_open, current_court = excluded.current_court,
+                    current_docket = excluded.current_docket, removal_deadline = excluded.removal_deadline,
+                    incident_on = excluded.incident_on, last_step_on = excluded.last_step_on,
+                    version = excluded.version, last_global_index = excluded.last_global_index,
+                    last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
+                """, cases.stream().map(c -> summaryRow(c.file, c.lastStep)).toArray(MapSqlParameterSource[]::new));
+        saveCalendars(cases.stream().map(c -> c.file).toList());
     }
 
-    private void save(CaseFile file, Step step) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+    private static MapSqlParameterSource summaryRow(CaseFile file, Step step) {
+        return new MapSqlParameterSource()
                 .addValue("caseId", file.caseId)
                 .addValue("title", file.title == null ? file.caseId : file.title)
                 .addValue("state", file.state)
@@ -104,30 +119,27 @@ public class CaseSummaryProjection {
                 .addValue("recordedAt", OffsetDateTime.ofInstant(step.recordedAt(), ZoneOffset.UTC))
                 .addValue("file", write(file))
                 .addValue("searchText", searchText(file));
-        jdbc.update("""
-                INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
-                                                removal_deadline, incident_on, last_step_on, version, last_global_index,
-                                                last_recorded_at, file, search)
-                VALUES (:caseId, :title, :state, :agency, :stage, :open, :court, :docket,
-                        :removalDeadline, :incidentOn, :lastStepOn, :version, :globalIndex,
-                        :recordedAt, CAST(:file AS jsonb), to_tsvector('english', :searchText))
-                ON CONFLICT (case_id) DO UPDATE SET
-                    title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
-                    is_open = excluded.is_open, current_court = excluded.current_court,
-                    current_docket = excluded.current_docket, removal_deadline = excluded.removal_deadline,
-                    incident_on = excluded.incident_on, last_step_on = excluded.last_step_on,
-                    version = excluded.version, last_global_index = excluded.last_global_index,
-                    last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
-                """, row);
-        saveCalendar(file);
     }
 
-    private void saveCalendar(CaseFile file) {
-        jdbc.update("DELETE FROM query.calendar_entry WHERE case_id = :caseId", Map.of("caseId", file.caseId));
-        if (!file.open) {
-            return;
-        }
+    /** Each changed case's dates ahead replace its old ones: one delete for the batch, one batched insert. */
+    private void saveCalendars(List<CaseFile> cases) {
+        jdbc.update("DELETE FROM query.calendar_entry WHERE case_id IN (:caseIds)",
+                Map.of("caseIds", cases.stream().map(f -> f.caseId).toList()));
         List<MapSqlParameterSource> entries = new ArrayList<>();
+        for (CaseFile file : cases) {
+            if (file.open) {
+                calendarEntries(file, entries);
+            }
+        }
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO query.calendar_entry (case_id, entry_key, kind, due_on, description)
+                    VALUES (:caseId, :key, :kind, :dueOn, :description)
+                    """, entries.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static void calendarEntries(CaseFile file, List<MapSqlParameterSource> entries) {
         file.hearings.values().stream()
                 .filter(h -> h.status == CaseFile.HearingStatus.SCHEDULED && h.scheduledFor != null)
                 .forEach(h -> entries.add(calendarEntry(file, "hearing:" + h.hearingId, "HEARING", h.scheduledFor,
@@ -135,12 +147,6 @@ public class CaseSummaryProjection {
         file.defendants.values().stream().filter(d -> d.removalDeadline != null)
                 .forEach(d -> entries.add(calendarEntry(file, "removal-deadline:" + d.defendantId, "REMOVAL_DEADLINE",
                         d.removalDeadline, "Last day for " + d.name + " to file a notice of removal (28 U.S.C. §1455(b)(1))")));
-        if (!entries.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO query.calendar_entry (case_id, entry_key, kind, due_on, description)
-                    VALUES (:caseId, :key, :kind, :dueOn, :description)
-                    """, entries.toArray(MapSqlParameterSource[]::new));
-        }
     }
 
     private static MapSqlParameterSource calendarEntry(CaseFile file, String key, String kind, LocalDate dueOn, String description) {

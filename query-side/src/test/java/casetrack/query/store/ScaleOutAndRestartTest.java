@@ -35,6 +35,8 @@ class ScaleOutAndRestartTest {
                 "--spring.jmx.enabled=false",
                 "--casetrack.query.node-id=" + nodeId,
                 "--casetrack.query.max-claimed-segments=" + maxSegments,
+                // four segments, so two nodes of at most two each both have work (the default is two)
+                "--axon.eventhandling.processors.case-projections.initial-segment-count=4",
                 "--axon.eventhandling.processors.case-projections.token-claim-interval=200");
     }
 

@@ -1,0 +1,178 @@
+package casetrack.query.cases;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import casetrack.shared.event.EntryCorrected;
+import casetrack.shared.event.EntryRetracted;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case files of the processor batch being handled: each case's stored file is read once per
+ * batch (one query for every case of the batch), and each step is folded into it once, in order,
+ * whichever projection asks first. The projections write the result when the batch commits, in
+ * the transaction that also stores the token; a batch that fails leaves nothing behind, since this
+ * state lives and dies with the batch's unit of work.
+ */
+@Component
+public class CaseFilesInBatch {
+
+    private static final String RESOURCE = CaseFilesInBatch.class.getName();
+
+    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
+
+    public CaseFilesInBatch(JdbcTemplate jdbc, EventStore eventStore) {
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+    }
+
+    /** One case as folded so far in this batch. */
+    static final class Folded {
+        final String caseId;
+        CaseFile file;
+        /** The last step folded in this batch; null while the batch has changed nothing of this case. */
+        Step lastStep;
+        private String lastSeenEventId;
+        private boolean lastSeenApplied;
+
+        Folded(String caseId, CaseFile file) {
+            this.caseId = caseId;
+            this.file = file;
+        }
+
+        boolean changed() {
+            return lastStep != null;
+        }
+    }
+
+    /** The cases of one batch, in the order the batch first touched them. */
+    static final class Batch {
+        final Map<String, Folded> cases = new LinkedHashMap<>();
+    }
+
+    /**
+     * Folds this step into its case, once per batch: a step at or below the case's version changes
+     * nothing; a correction or retraction refolds the case from its recorded steps. Answers whether
+     * the step changed the case (the same answer to every projection that asks about this step).
+     */
+    public boolean fold(Step step) {
+        Folded folded = folded(step.caseId());
+        if (step.eventId().equals(folded.lastSeenEventId)) {
+            return folded.lastSeenApplied;
+        }
+        folded.lastSeenEventId = step.eventId();
+        folded.lastSeenApplied = false;
+        if (step.sequence() <= folded.file.version) {
+            return false;
+        }
+        if (step.event() instanceof EntryCorrected || step.event() instanceof EntryRetracted) {
+            folded.file = refold(step);
+        } else {
+            folded.file.apply(step, true);
+        }
+        folded.file.caseId = step.caseId();
+        folded.lastStep = step;
+        folded.lastSeenApplied = true;
+        return true;
+    }
+
+    /**
+     * Runs a projection's handler in the processor's unit of work, or, when called outside one
+     * (a handler invoked directly), in a unit of work of this one event that writes on completion.
+     */
+    static void inUnitOfWork(EventMessage<?> message, Runnable handler) {
+        if (CurrentUnitOfWork.isStarted()) {
+            handler.run();
+        } else {
+            DefaultUnitOfWork.startAndGet(message).execute(handler);
+        }
+    }
+
+    /** The case as folded so far in this batch (the stored file, or an empty one for a new case). */
+    public CaseFile file(String caseId) {
+        return folded(caseId).file;
+    }
+
+    /** The cases this batch (the given unit of work) has changed, in the order it first touched them. */
+    static List<Folded> changed(UnitOfWork<?> unitOfWork) {
+        Batch batch = unitOfWork.root().getResource(RESOURCE);
+        return batch == null ? List.of() : batch.cases.values().stream().filter(Folded::changed).toList();
+    }
+
+    private Folded folded(String caseId) {
+        Batch batch = batch();
+        Folded folded = batch.cases.get(caseId);
+        if (folded == null) {
+            // the first case the batch asks for: read the files of every case in the batch at once
+            Set<String> wanted = new LinkedHashSet<>();
+            wanted.add(caseId);
+            caseIdsOfBatch().stream().filter(id -> !batch.cases.containsKey(id)).forEach(wanted::add);
+            Map<String, CaseFile> stored = load(wanted);
+            for (String id : wanted) {
+                batch.cases.put(id, new Folded(id, stored.getOrDefault(id, new CaseFile())));
+            }
+            folded = batch.cases.get(caseId);
+        }
+        return folded;
+    }
+
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("case projections run inside the processor's unit of work");
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new Batch());
+    }
+
+    private static List<String> caseIdsOfBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
+            return List.of();
+        }
+        return batching.getMessages().stream()
+                .filter(m -> m instanceof DomainEventMessage<?>)
+                .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier())
+                .distinct().toList();
+    }
+
+    private Map<String, CaseFile> load(Collection<String> caseIds) {
+        Map<String, CaseFile> files = new LinkedHashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(
+                    "SELECT case_id, file FROM query.case_summary WHERE case_id = ANY(?)");
+            Array ids = connection.createArrayOf("varchar", caseIds.toArray());
+            select.setArray(1, ids);
+            return select;
+        }, rs -> {
+            files.put(rs.getString(1), CaseSummaryProjection.read(rs.getString(2)));
+        });
+        return files;
+    }
+
+    /** The case from its recorded steps up to this one (events only: the command side's snapshots are not case events). */
+    private CaseFile refold(Step current) {
+        List<Step> steps;
+        try (Stream<? extends EventMessage<?>> recorded = eventStore.readEvents(current.caseId(), 0).asStream()) {
+            steps = recorded.map(Step::of).filter(s -> s.sequence() <= current.sequence())
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+        return CaseReconstruction.fold(steps);
+    }
+}
