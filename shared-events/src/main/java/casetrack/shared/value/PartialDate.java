@@ -83,13 +83,30 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
     @JsonValue
     @Override
     public String toString() {
-        if (day != null) {
-            return String.format("%04d-%02d-%02d", year, month, day);
-        }
+        // written on every serialization of every dated event: no String.format (it parses its pattern each call)
+        StringBuilder text = new StringBuilder(10);
+        padded(text, year, 4);
         if (month != null) {
-            return String.format("%04d-%02d", year, month);
+            padded(text.append('-'), month, 2);
+            if (day != null) {
+                padded(text.append('-'), day, 2);
+            }
         }
-        return String.format("%04d", year);
+        return text.toString();
+    }
+
+    private static void padded(StringBuilder text, int value, int width) {
+        if (value < 0) {
+            // as %04d does: the sign counts toward the width
+            text.append('-');
+            value = -value;
+            width--;
+        }
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
     }
 
     /** Orders by earliest day, then the more precise date first. */
