@@ -109,21 +109,36 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException c) {
             return concurrentWrite(c);
         }
+        if (cause instanceof InvalidRequest i) {
+            return invalid(i);
+        }
         return unexpected(e);
     }
 
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(EventStoreException e) {
         log.error("event store failure", e);
-        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The event store is unavailable",
-                "The step could not be stored and nothing was written. Try again shortly."));
+        return unavailable();
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("PostgreSQL is unreachable; answered 503: {}", e.toString());
+            return unavailable();
+        }
         log.error("unexpected failure while recording a step", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The step could not be recorded because of an internal error; nothing was written."));
+    }
+
+    /** The database cannot be reached: nothing was written, and the same request will work once it is back. */
+    private static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The event store is unavailable",
+                "The step could not be stored because the database cannot be reached; nothing was written. "
+                        + "Try again in a few seconds.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @Override

@@ -55,6 +55,7 @@ public class CommandReader {
     }
 
     public <C extends CaseCommand> C toCommand(ObjectNode fields, Class<C> type) {
+        requireValidText(fields, "");
         requireYesNoAnswers(fields, type);
         C command;
         try {
@@ -71,6 +72,51 @@ public class CommandReader {
             throw new InvalidRequest(summary(problems), problems);
         }
         return command;
+    }
+
+    /**
+     * Text must be storable and readable everywhere: a NUL cannot go into a PostgreSQL text column
+     * (it would stop the projections at that event), and an unpaired surrogate is not Unicode text.
+     */
+    private static void requireValidText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String problem = textProblem(node.textValue());
+            if (problem != null) {
+                throw InvalidRequest.field(path, problem);
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                if (textProblem(field.getKey()) != null) {
+                    throw InvalidRequest.field(path.isEmpty() ? "(field name)" : path, "has a field name that is not valid text");
+                }
+                requireValidText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireValidText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return "contains a NUL character (U+0000), which cannot be stored";
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "contains an unpaired surrogate, which is not valid Unicode text";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "contains an unpaired surrogate, which is not valid Unicode text";
+            }
+        }
+        return null;
     }
 
     /** A missing boolean would silently read as false ("denied"): require it to be said. */

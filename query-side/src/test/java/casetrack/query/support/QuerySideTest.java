@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
                 "casetrack.access.auditor-token=" + QuerySideTest.AUDITOR_TOKEN,
                 "casetrack.access.editor-token=" + QuerySideTest.EDITOR_TOKEN,
                 "casetrack.access.reader-token=" + QuerySideTest.READER_TOKEN,
-                "casetrack.access.users-file="})
+                "casetrack.access.users-file=",
+                // Spring Boot turns metrics export off in tests; the metrics test scrapes /actuator/prometheus
+                "management.prometheus.metrics.export.enabled=true", "casetrack.metrics.lag-refresh-ms=100"})
 public abstract class QuerySideTest {
 
     protected static final String AUDITOR_TOKEN = "test-auditor-token";
