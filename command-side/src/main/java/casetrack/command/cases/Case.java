@@ -28,6 +28,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -59,7 +60,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries.
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", commandTargetResolver = "caseCommandTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", commandTargetResolver = "caseCommandTargetResolver",
+        cache = "caseCache")
 // snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots can be skipped
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -575,6 +577,15 @@ public class Case {
             requireDatesStayInOrderAfter(retraction);
         }
         return record(retraction);
+    }
+
+    /**
+     * A refusal says which version of the case it was decided on: with several command-side nodes, a
+     * cached copy may be behind the store, and the caller then retries on the case as stored.
+     */
+    @ExceptionHandler(resultType = RuleViolation.class)
+    void refused(RuleViolation refusal) {
+        throw caseId == null || version < 0 ? refusal : refusal.decidedAt(version);
     }
 
     // ---- the record ----

@@ -1,6 +1,7 @@
 package casetrack.command.http;
 
 import casetrack.command.cases.CommandResult;
+import casetrack.command.cases.RuleViolation;
 import casetrack.command.store.CaseCommandTargetResolver;
 import casetrack.shared.command.CaseCommand;
 import casetrack.shared.command.CommandCatalog;
@@ -156,7 +157,28 @@ public class CaseCommandController {
         if (r.expectedVersion() != null) {
             metaData.put(CaseCommandTargetResolver.EXPECTED_VERSION, r.expectedVersion());
         }
-        return commands.sendAndWait(new GenericCommandMessage<>(r.command(), MetaData.from(metaData)));
+        GenericCommandMessage<CaseCommand> message = new GenericCommandMessage<>(r.command(), MetaData.from(metaData));
+        try {
+            return commands.sendAndWait(message);
+        } catch (RuntimeException e) {
+            if (!decidedOnAnOutdatedCopy(e, r.command().caseId())) {
+                throw e;
+            }
+            // another node recorded a step since this node cached the case; the refusal evicted the copy,
+            // so this loads the case as stored and decides again
+            return commands.sendAndWait(message);
+        }
+    }
+
+    /** A refusal decided on a version of the case that is no longer its latest in the store. */
+    private boolean decidedOnAnOutdatedCopy(RuntimeException e, String caseId) {
+        RuleViolation refusal = e instanceof RuleViolation r ? r
+                : e.getCause() instanceof RuleViolation r ? r : null;
+        if (refusal == null || refusal.decidedAtVersion() == null) {
+            return false;
+        }
+        return eventStore.lastSequenceNumberFor(caseId).map(stored -> stored != refusal.decidedAtVersion().longValue())
+                .orElse(false);
     }
 
     private static String recorder(HttpServletRequest request) {

@@ -5,6 +5,8 @@ import casetrack.shared.event.MetadataKeys;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -58,7 +60,8 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
+                                                 EventSchema eventSchema,
+                                                 @Value("${casetrack.chain-cache.max-cases:100000}") int rememberedCases) {
         JdbcEventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -69,7 +72,16 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
-        return new HashChainingStorageEngine(jdbc, eventSerializer);
+        return new HashChainingStorageEngine(jdbc, eventSerializer, rememberedCases);
+    }
+
+    /**
+     * The cases a command found most recently, kept in memory between commands (Axon's aggregate
+     * cache, named on {@code Case}), so a step re-reads neither snapshot nor events; 0 turns it off.
+     */
+    @Bean
+    public Cache caseCache(@Value("${casetrack.case-cache.max-cases:5000}") int maxCases) {
+        return maxCases <= 0 ? NoCache.INSTANCE : new CaseCache(maxCases);
     }
 
     @Bean

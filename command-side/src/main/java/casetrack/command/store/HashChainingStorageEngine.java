@@ -12,12 +12,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,36 +31,83 @@ import java.util.stream.Stream;
  * metadata, the hash of the case's previous event and its own {@link HashChain} hash. Appends to
  * one case are serialized by Axon's aggregate lock and, across nodes, by the unique
  * (aggregate, sequence) constraint, so the previous hash read here is the one that will precede it.
+ * <p>
+ * The hash of each case's last event this node committed is remembered (at most
+ * {@code rememberedCases} cases), so the next append to the case need not read it back. It is
+ * remembered only once the transaction has committed (stored events never change: the table is
+ * append-only), and used only for the event right after it; any other sequence reads the store. If
+ * another node appended meanwhile, the remembered hash is that of an earlier event, but then the
+ * append collides with the other node's event on the unique key and nothing is written.
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
+
+    private record Sealed(long sequence, String hash) {
+    }
 
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final ObjectMapper json = EventJson.newMapper();
+    private final int rememberedCases;
+    private final Map<String, Sealed> lastSealed;
 
     public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer) {
+        this(delegate, eventSerializer, 10_000);
+    }
+
+    /** Remembers the last hash of up to {@code rememberedCases} cases; 0 remembers none (every append reads). */
+    public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, int rememberedCases) {
         this.delegate = delegate;
         this.eventSerializer = eventSerializer;
+        this.rememberedCases = rememberedCases;
+        this.lastSealed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Sealed> eldest) {
+                return size() > rememberedCases;
+            }
+        });
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, String> lastHashes = new HashMap<>();
+        Map<String, Sealed> lastHashes = new LinkedHashMap<>();
         List<EventMessage<?>> sealed = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
                 String caseId = domain.getAggregateIdentifier();
-                String previous = lastHashes.containsKey(caseId) ? lastHashes.get(caseId) : storedHashBefore(domain);
+                Sealed before = lastHashes.get(caseId);
+                String previous = before != null ? before.hash() : hashBefore(domain);
                 String hash = HashChain.hash(previous, caseId, domain.getSequenceNumber(), domain.getIdentifier(),
                         domain.getPayloadType().getName(), eventSerializer.typeForClass(domain.getPayloadType()).getRevision(),
                         storedForm(domain.getPayload()), domain.getMetaData());
-                lastHashes.put(caseId, hash);
+                lastHashes.put(caseId, new Sealed(domain.getSequenceNumber(), hash));
                 sealed.add(domain.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.HASH, hash)));
             } else {
                 sealed.add(event);
             }
         }
         delegate.appendEvents(sealed);
+        rememberOnceCommitted(lastHashes);
+    }
+
+    /** The previous event's hash: remembered if this node committed that very event, else read from the store. */
+    private String hashBefore(DomainEventMessage<?> event) {
+        Sealed remembered = lastSealed.get(event.getAggregateIdentifier());
+        if (remembered != null && remembered.sequence() == event.getSequenceNumber() - 1) {
+            return remembered.hash();
+        }
+        return storedHashBefore(event);
+    }
+
+    private void rememberOnceCommitted(Map<String, Sealed> appended) {
+        if (appended.isEmpty() || rememberedCases <= 0 || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction to wait for: remember nothing, the next append reads the store
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lastSealed.putAll(appended);
+            }
+        });
     }
 
     private String storedHashBefore(DomainEventMessage<?> event) {
