@@ -173,6 +173,35 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** What /actuator/health answers now: "UP", "DOWN" (an explicit 503 DOWN), or "no answer" (refused or timed out). */
+    public String healthSays(int port, Duration timeout) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"")) {
+                return "UP";
+            }
+            return r.body().contains("\"status\":\"DOWN\"") ? "DOWN" : "HTTP " + r.statusCode();
+        } catch (IOException e) {
+            return "no answer";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no answer";
+        }
+    }
+
+    /** Waits until /actuator/health explicitly answers DOWN; false if it did not within max. */
+    public boolean awaitExplicitDown(int port, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (healthSays(port, Duration.ofSeconds(20)).equals("DOWN")) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     Path jarOf(String module) throws IOException {
         try (var files = Files.list(root.resolve(module).resolve("target"))) {
             return files.filter(f -> f.getFileName().toString().matches(module + "-.*\\.jar") && !f.toString().endsWith("-plain.jar"))

@@ -23,6 +23,7 @@ import casetrack.shared.value.Proceeding;
 import casetrack.shared.value.VerdictOutcome;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -58,12 +59,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock). Null lists
  * become empty lists, except {@code EntryCorrected.correctedSources}, where null means "sources unchanged".
  * <p>
- * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries.
+ * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries. An
+ * entry whose event no rule looks inside (see {@link CaseState#readsOnlyKindAndDate}) goes into the
+ * snapshot as its {@link StepOutline}, so a long case's snapshot holds its structure, not its text.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", commandTargetResolver = "caseCommandTargetResolver",
         cache = "caseCache")
-// snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots can be skipped
-@Revision("1")
+// snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots are skipped
+// (2: entries the rules never look inside are kept as outlines)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -74,6 +78,7 @@ public class Case {
 
     @AggregateIdentifier
     private String caseId;
+    @JsonIgnore
     private List<Entry> entries = new ArrayList<>();
     private long version = -1;
     @JsonIgnore
@@ -613,6 +618,18 @@ public class Case {
         apply(event);
         List<String> eventIds = entries.subList(before, entries.size()).stream().map(Entry::id).toList();
         return new CommandResult(caseId, version, eventIds);
+    }
+
+    /** The entries as a snapshot keeps them. */
+    @JsonProperty("entries")
+    private List<Entry> snapshotEntries() {
+        return entries.stream().map(Entry::outlined).toList();
+    }
+
+    @JsonProperty("entries")
+    private void snapshotEntries(List<Entry> restored) {
+        entries = new ArrayList<>(restored);
+        state = null;
     }
 
     /** The sequence number of the case's last event (-1 before the first). */

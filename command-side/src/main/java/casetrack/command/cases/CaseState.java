@@ -3,6 +3,7 @@ package casetrack.command.cases;
 import casetrack.shared.event.AppealDecided;
 import casetrack.shared.event.AppealFiled;
 import casetrack.shared.event.AmicusBriefFiled;
+import casetrack.shared.event.CaptionChanged;
 import casetrack.shared.event.CaseClosed;
 import casetrack.shared.event.CaseEvent;
 import casetrack.shared.event.CaseOpened;
@@ -17,6 +18,8 @@ import casetrack.shared.event.DefendantAdded;
 import casetrack.shared.event.DefendantArraigned;
 import casetrack.shared.event.DefendantTakenIntoCustody;
 import casetrack.shared.event.EntryCorrected;
+import casetrack.shared.event.EvidenceAccessDisputed;
+import casetrack.shared.event.FederalActionTaken;
 import casetrack.shared.event.HearingHeld;
 import casetrack.shared.event.HearingPostponed;
 import casetrack.shared.event.HearingScheduled;
@@ -27,6 +30,8 @@ import casetrack.shared.event.InvestigationBlocked;
 import casetrack.shared.event.InvestigationClosed;
 import casetrack.shared.event.InvestigationDeclined;
 import casetrack.shared.event.InvestigationOpened;
+import casetrack.shared.event.ProsecutionAuthorityChanged;
+import casetrack.shared.event.PublicStatementMade;
 import casetrack.shared.event.RehearingEnBancDecided;
 import casetrack.shared.event.RehearingEnBancPetitioned;
 import casetrack.shared.event.RemovalAllowed;
@@ -307,10 +312,20 @@ final class CaseState {
 
     // ---- the fold ----
 
+    /**
+     * The events the fold reads only for their kind and date (nothing below looks inside them), so a
+     * snapshot may keep just that ({@link StepOutline}). Keep this in step with the fold.
+     */
+    static boolean readsOnlyKindAndDate(CaseEvent event) {
+        return event instanceof PublicStatementMade || event instanceof CaptionChanged
+                || event instanceof EvidenceAccessDisputed || event instanceof ProsecutionAuthorityChanged
+                || event instanceof FederalActionTaken;
+    }
+
     void fold(String entryId, CaseEvent event, PartialDate on) {
         current = entryId;
         entryDates.put(entryId, on);
-        entryKinds.put(entryId, event.getClass().getSimpleName());
+        entryKinds.put(entryId, StepOutline.kindOf(event));
         if (event instanceof CaseOpened e) {
             incidentOn = on;
             e.defendants().forEach(d -> defendants.put(d.defendantId(), entryId));

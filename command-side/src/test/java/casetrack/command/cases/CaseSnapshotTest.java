@@ -77,6 +77,50 @@ class CaseSnapshotTest {
         assertThat(published).hasSize(1);
     }
 
+    @Test
+    void stepsNoRuleLooksInsideAreKeptAsOutlinesThatStillCountForDatesAndRetractions() throws Exception {
+        AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
+        AtomicReference<Case> aggregate = new AtomicReference<>();
+        var given = fixture.given(caseOpened(), statementMade("1997-01-10"), evidenceDisputed("1997-02"));
+        String statement = entryId(fixture, 1);
+        given.when(changeCaption("State v. Example", "1997-03")).expectState(aggregate::set);
+
+        String snapshot = json.writeValueAsString(aggregate.get());
+        assertThat(snapshot).doesNotContain("No one is above the law.").contains("StepOutline");
+        assertThat(json.writeValueAsString(json.readValue(snapshot, Case.class))).isEqualTo(snapshot);
+
+        // a correction dating the statement before the incident is refused alike, naming the statement's kind
+        CaseCommand misdating = correctEntry(statement, "1990", "1998");
+        RuleViolation fromEvents = refusal(() -> handle(aggregate.get(), misdating, new ArrayList<>()));
+        RuleViolation fromSnapshot = refusal(() -> handle(json.readValue(snapshot, Case.class), misdating, new ArrayList<>()));
+        assertThat(fromSnapshot.rule()).isEqualTo(Rules.STEP_NOT_BEFORE_INCIDENT).isEqualTo(fromEvents.rule());
+        assertThat(fromSnapshot.getMessage()).contains("PublicStatementMade " + statement).isEqualTo(fromEvents.getMessage());
+
+        // the outlined statement can be retracted, and then is gone for good
+        Case restored = json.readValue(snapshot, Case.class);
+        List<EventMessage<?>> published = new ArrayList<>();
+        handle(restored, retractEntry(statement, "1998"), published);
+        assertThat(published).hasSize(1);
+        Case again = json.readValue(json.writeValueAsString(restored), Case.class);
+        assertThat(refusal(() -> handle(again, retractEntry(statement, "1998"), new ArrayList<>())).rule())
+                .isEqualTo(Rules.ENTRY_ALREADY_RETRACTED);
+    }
+
+    private interface Attempt {
+        void run() throws Exception;
+    }
+
+    private static RuleViolation refusal(Attempt attempt) {
+        try {
+            attempt.run();
+        } catch (RuleViolation e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError("expected a refusal, got " + e, e);
+        }
+        throw new AssertionError("expected a refusal, but the command was accepted");
+    }
+
     private static Case caseAfter(List<CaseCommand> history) {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         AtomicReference<Case> aggregate = new AtomicReference<>();
