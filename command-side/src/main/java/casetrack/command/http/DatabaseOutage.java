@@ -37,6 +37,10 @@ final class DatabaseOutage {
                     || t instanceof ConnectException) {
                 return true;
             }
+            // the pool's proxy of a connection PostgreSQL dropped: the statement or the rollback never reached a server
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
             // PostgreSQL: class 08 = connection exception, 57P0x = server shutting down / cannot connect now
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
