@@ -88,7 +88,9 @@ public class CaseSummaryProjection {
                                                 removal_deadline, incident_on, last_step_on, version, last_global_index,
                                                 last_recorded_at, file, search)
                 VALUES (:caseId, :title, :state, :agency, :stage, :open, :court, :docket,
-                        :removalDeadline, :incidentOn, :lastStepOn, :version, :globalIndex,
+                        :removalDeadline, :incidentOn, :lastStepOn, :version,
+                        -- the last step's own index, not the stream position (see TimelineProjection)
+                        coalesce((SELECT e.global_index FROM events.domain_event_entry e WHERE e.event_identifier = :lastEventId), :globalIndex),
                         :recordedAt, CAST(:file AS jsonb), to_tsvector('english', :searchText))
                 ON CONFLICT (case_id) DO UPDATE SET
                     title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
@@ -116,6 +118,7 @@ public class CaseSummaryProjection {
                 .addValue("lastStepOn", file.lastStep == null ? null : file.lastStep.occurredOn().earliest())
                 .addValue("version", file.version)
                 .addValue("globalIndex", step.globalIndex())
+                .addValue("lastEventId", step.eventId())
                 .addValue("recordedAt", OffsetDateTime.ofInstant(step.recordedAt(), ZoneOffset.UTC))
                 .addValue("file", write(file))
                 .addValue("searchText", searchText(file));

@@ -125,7 +125,12 @@ public class TimelineProjection {
                 INSERT INTO query.timeline_entry (event_id, case_id, sequence, global_index, event_type, occurred_on,
                     occurred_from, precision, precision_rank, summary, sources, note, date_conflict, recorded_at,
                     recorded_by, correlation_id, command_name)
-                VALUES (:eventId, :caseId, :sequence, :globalIndex, :type, :occurredOn, :occurredFrom, :precision,
+                -- the event's own index, read from the store: a stream token's position is the highest index
+                -- seen, which is above this event's when it fills a gap left by a later commit (live processing
+                -- under concurrent writers only; a replay has no gaps), so rows would differ from a rebuild
+                VALUES (:eventId, :caseId, :sequence,
+                    coalesce((SELECT e.global_index FROM events.domain_event_entry e WHERE e.event_identifier = :eventId), :globalIndex),
+                    :type, :occurredOn, :occurredFrom, :precision,
                     :precisionRank, :summary, CAST(:sources AS jsonb), :note, :dateConflict, :recordedAt,
                     :recordedBy, :correlationId, :commandName)
                 ON CONFLICT (event_id) DO NOTHING
