@@ -73,7 +73,7 @@ public final class Bench {
             }));
             if (flags.contains("--jfr")) {
                 Files.createDirectories(out);
-                cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side.jfr") + ",settings=profile");
+                cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side-{n}.jfr") + ",settings=profile"); // one file per command-side process (the bench restarts it)
             }
             Bench bench = new Bench(cluster, mode);
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");

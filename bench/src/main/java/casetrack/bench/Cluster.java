@@ -117,8 +117,13 @@ public final class Cluster implements AutoCloseable {
         return pb.start();
     }
 
+    private int commandStarts;
+
     public void startCommandSide(String... args) throws Exception {
-        command = service("command-side", commandPort, "CASETRACK_COMMAND_PORT", commandJvmExtras, List.of(args));
+        // "{n}" in an extra JVM option (a JFR file name) becomes the number of this start: one file per process
+        int n = ++commandStarts;
+        List<String> extras = commandJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList();
+        command = service("command-side", commandPort, "CASETRACK_COMMAND_PORT", extras, List.of(args));
         awaitHealth("command side", command, commandPort, true, Duration.ofSeconds(180));
     }
 
