@@ -1,6 +1,8 @@
 package casetrack.query.dashboard;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +10,14 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dashboard, computed at read time by SQL over the summary, timeline and calendar tables
- * (a few aggregate queries; cheap at the scale of thousands of cases).
+ * The dashboard, computed by SQL over the summary, timeline and calendar tables (a few aggregate
+ * queries, each one pass over its table), all in one snapshot so it matches the {@link Position}
+ * it is served under. {@link DashboardCache} computes it once per position and day.
  */
 @Repository
 public class DashboardQueries {
@@ -19,9 +25,46 @@ public class DashboardQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    public DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    private final TransactionTemplate snapshot;
+
+    public DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.snapshot = new TransactionTemplate(transactions);
+        // every query of one dashboard sees the same committed state: the one its position names
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /**
+     * How far the projections have got. {@code steps} is the number of steps the case summaries
+     * have taken in (each case's version + 1, summed): it grows with every step, whichever segment
+     * commits it, where the largest global index alone may stand still when a lower one lands late.
+     * Equal positions mean equal summary, timeline and calendar rows (one transaction writes all
+     * three for a step). A rebuild empties the tables, so a position may also go back.
+     */
+    public record Position(long steps, long lastGlobalIndex, Instant lastRecordedAt) {
+    }
+
+    /** A dashboard and the position of the snapshot it was computed from. */
+    public record AtPosition(Dashboard dashboard, Position position) {
+    }
+
+    public Position position() {
+        return jdbc.getJdbcTemplate().queryForObject("""
+                SELECT count(*) + coalesce(sum(version), 0), coalesce(max(last_global_index), -1), max(last_recorded_at)
+                FROM query.case_summary""", (rs, n) -> {
+            Timestamp at = rs.getTimestamp(3);
+            return new Position(rs.getLong(1), rs.getLong(2), at == null ? null : at.toInstant());
+        });
+    }
+
+    /** The dashboard and its position, read in one repeatable-read snapshot. */
+    public AtPosition dashboardAtPosition() {
+        return snapshot.execute(status -> {
+            Position position = position();
+            return new AtPosition(dashboard(), position);
+        });
     }
 
     public record Dashboard(long cases, Map<String, Long> byStage, Map<String, Long> byState, Map<String, Long> byAgency,
@@ -90,6 +133,13 @@ public class DashboardQueries {
                            min(occurred_from) FILTER (WHERE event_type = 'RemovalNoticeFiled') AS removal,
                            min(occurred_from) FILTER (WHERE event_type = 'ImmunityRuledOn')    AS ruling
                     FROM dated GROUP BY case_id
+                ), decisions AS (
+                    -- the first appeal decision on or after the ruling: one hash join, not a scan of every
+                    -- timeline row per case (the correlated form took seconds at a few thousand cases)
+                    SELECT f.ruling, min(d.occurred_from) AS decided
+                    FROM firsts f JOIN dated d ON d.case_id = f.case_id
+                    WHERE f.ruling IS NOT NULL AND d.event_type = 'AppealDecided' AND d.occurred_from >= f.ruling
+                    GROUP BY f.case_id, f.ruling
                 ), spans AS (
                     SELECT 'chargeToRemovalNotice' AS span, removal - charged AS days FROM firsts
                     WHERE removal >= charged
@@ -97,12 +147,7 @@ public class DashboardQueries {
                     SELECT 'removalNoticeToImmunityRuling', ruling - removal FROM firsts
                     WHERE ruling >= removal
                     UNION ALL
-                    SELECT 'immunityRulingToAppealDecision', decided - ruling
-                    FROM firsts f CROSS JOIN LATERAL (
-                        SELECT min(d.occurred_from) AS decided FROM dated d
-                        WHERE d.case_id = f.case_id AND d.event_type = 'AppealDecided' AND d.occurred_from >= f.ruling
-                    ) a
-                    WHERE a.decided IS NOT NULL
+                    SELECT 'immunityRulingToAppealDecision', decided - ruling FROM decisions
                 )
                 SELECT span, count(*) AS cases,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY days)  AS median,

@@ -32,24 +32,28 @@ public class CaseController {
 
     private final CaseQueries cases;
     private final CaseFreshness freshness;
+    private final ProjectionPosition position;
 
-    public CaseController(CaseQueries cases, CaseFreshness freshness) {
+    public CaseController(CaseQueries cases, CaseFreshness freshness, ProjectionPosition position) {
         this.cases = cases;
         this.freshness = freshness;
+        this.position = position;
     }
 
     public record CasePage(List<CaseListItem> items, int page, int size, long total) {
     }
 
+    /** Any list may change with any step: its ETag and Last-Modified are the projections' position (and the day). */
     @GetMapping
-    public CasePage list(@RequestParam(required = false) String stage,
+    public ResponseEntity<CasePage> list(@RequestParam(required = false) String stage,
                          @RequestParam(required = false) String state,
                          @RequestParam(required = false) String agency,
                          @RequestParam(required = false) String text,
                          @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size,
-                         @RequestParam(defaultValue = "-lastStep") String sort) {
+                         @RequestParam(defaultValue = "-lastStep") String sort,
+                         WebRequest request) {
         if (page < 0) {
             throw new BadParameterException("page", "must be 0 or more");
         }
@@ -64,8 +68,10 @@ public class CaseController {
         }
         var filter = new CaseQueries.CaseFilter(stage(stage), blankToNull(state), blankToNull(agency), blankToNull(text),
                 openOrClosed(status));
-        var result = cases.list(filter, sortKey, descending, page, size);
-        return new CasePage(result.items(), result.page(), result.size(), result.total());
+        return position.answer(request, "cases", () -> {
+            var result = cases.list(filter, sortKey, descending, page, size);
+            return new CasePage(result.items(), result.page(), result.size(), result.total());
+        });
     }
 
     @GetMapping("/{caseId}")
@@ -78,7 +84,7 @@ public class CaseController {
             return null;
         }
         CaseSummaryView summary = cases.summary(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        return withVersion(ResponseEntity.ok(), summary.version(), minVersion).eTag(etag).body(summary);
+        return withVersion(ResponseEntity.ok(), summary.version(), minVersion).eTag(etag).cacheControl(PublicCaching.READS).body(summary);
     }
 
     public record Timeline(String caseId, long version, List<TimelineStep> steps) {
@@ -95,7 +101,8 @@ public class CaseController {
         }
         List<TimelineStep> steps = cases.timeline(caseId);
         long shown = steps.stream().mapToLong(TimelineStep::sequence).max().orElse(-1);
-        return withVersion(ResponseEntity.ok(), shown, minVersion).eTag(etag).body(new Timeline(caseId, shown, steps));
+        return withVersion(ResponseEntity.ok(), shown, minVersion).eTag(etag).cacheControl(PublicCaching.READS)
+                .body(new Timeline(caseId, shown, steps));
     }
 
     private CaseVersion current(String caseId, Long minVersion) {

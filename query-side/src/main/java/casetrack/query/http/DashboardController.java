@@ -1,8 +1,7 @@
 package casetrack.query.http;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
+import casetrack.query.dashboard.DashboardCache;
 import casetrack.query.dashboard.DashboardQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,21 +11,29 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 public class DashboardController {
 
-    private final DashboardQueries dashboard;
-    private final Clock clock;
+    private final DashboardCache dashboards;
 
-    public DashboardController(DashboardQueries dashboard, Clock clock) {
-        this.dashboard = dashboard;
-        this.clock = clock;
+    public DashboardController(DashboardCache dashboards) {
+        this.dashboards = dashboards;
     }
 
-    /** The ETag moves with the last event taken in and with the day (upcoming and overdue depend on it). */
+    /**
+     * The ETag moves with the projections' position and with the day (upcoming and overdue depend
+     * on it); Last-Modified is the recording time of the newest step taken in.
+     */
     @GetMapping("/api/dashboard")
     public ResponseEntity<DashboardQueries.Dashboard> dashboard(WebRequest request) {
-        String etag = "\"dashboard-" + dashboard.lastGlobalIndex() + "-" + LocalDate.now(clock) + "\"";
-        if (request.checkNotModified(etag)) {
+        DashboardCache.Entry entry = dashboards.get();
+        DashboardQueries.Position at = entry.value().position();
+        String etag = "\"dashboard-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + entry.day() + "\"";
+        long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
+        if (request.checkNotModified(etag, lastModified)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(dashboard.dashboard());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).cacheControl(PublicCaching.READS);
+        if (lastModified >= 0) {
+            ok.lastModified(lastModified);
+        }
+        return ok.body(entry.value().dashboard());
     }
 }

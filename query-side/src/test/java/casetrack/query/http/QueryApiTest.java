@@ -108,17 +108,30 @@ class QueryApiTest extends QuerySideTest {
     void caseTimelineAndDashboardAnswer304WhileUnchanged() {
         CaseHistory h = opened("etag", "ID", "FBI");
         awaitProjected(h);
-        for (String path : List.of("/api/cases/" + h.caseId(), "/api/cases/" + h.caseId() + "/timeline", "/api/dashboard")) {
+        List<String> reads = List.of("/api/cases/" + h.caseId(), "/api/cases/" + h.caseId() + "/timeline", "/api/dashboard",
+                "/api/cases?state=ID", "/api/search?q=etag");
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
+        for (String path : reads) {
             HttpResponse<String> first = get(path);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
             String etag = first.headers().firstValue("ETag").orElseThrow();
+            String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+            // a cache in front may keep it briefly and must revalidate after
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(c ->
+                    assertThat(c).contains("public", "max-age=5", "stale-while-revalidate=30").doesNotContain("no-store"));
             assertThat(get(path, "If-None-Match", etag).statusCode()).as(path).isEqualTo(304);
+            assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).as(path).isEqualTo(304);
+            etags.put(path, etag);
         }
-        String caseEtag = get("/api/cases/" + h.caseId()).headers().firstValue("ETag").orElseThrow();
-        String dashboardEtag = get("/api/dashboard").headers().firstValue("ETag").orElseThrow();
         h.record(charged(h.caseId(), "charge-1", "2020-06-01"));
         awaitProjected(h);
-        assertThat(get("/api/cases/" + h.caseId(), "If-None-Match", caseEtag).statusCode()).isEqualTo(200);
-        assertThat(get("/api/dashboard", "If-None-Match", dashboardEtag).statusCode()).isEqualTo(200);
+        for (String path : reads) {
+            HttpResponse<String> after = get(path, "If-None-Match", etags.get(path));
+            assertThat(after.statusCode()).as("changed by the new step: " + path).isEqualTo(200);
+        }
+        assertThat(getJson("/api/dashboard").path("byStage").toString()).isNotEmpty();
+        assertThat(get("/api/audit/cases/" + h.caseId() + "/events").headers().firstValue("Cache-Control").orElse(""))
+                .as("audit answers are never public").doesNotContain("public");
     }
 
     @Test
@@ -132,13 +145,21 @@ class QueryApiTest extends QuerySideTest {
                 immunityAsserted(id, "claim-1", "2020-03-01"),
                 immunityRuled(id, "claim-1", casetrack.shared.value.ImmunityOutcome.DENIED, "2020-04-11"),
                 hearingScheduled(id, "trial-date", HearingKind.TRIAL, new Proceeding(ProceedingKind.TRIAL, "trial-1"),
-                        D_IDAHO, today.plusDays(10), today.minusDays(1).toString()));
+                        D_IDAHO, today.plusDays(10), today.minusDays(1).toString()),
+                appealFiled(id, "appeal-1", "claim-1", "2020-04-20"),
+                appealDecided(id, "appeal-1", casetrack.shared.value.Bench.PANEL, casetrack.shared.value.AppealOutcome.AFFIRMED,
+                        3, 0, null, "2020-10-01"));
         awaitProjected(h);
         JsonNode d = getJson("/api/dashboard");
         assertThat(d.path("byStage").path("IMMUNITY_DENIED").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(d.path("immunityRulings").path("DENIED").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode spans = d.path("durations");
         assertThat(spans.toString()).contains("chargeToRemovalNotice", "removalNoticeToImmunityRuling");
+        // ruling 2020-04-11 to appeal decision 2020-10-01: 173 days, within the span's range over every case
+        JsonNode appealSpan = java.util.stream.StreamSupport.stream(spans.spliterator(), false)
+                .filter(span -> span.path("span").asText().equals("immunityRulingToAppealDecision")).findFirst().orElseThrow();
+        assertThat(appealSpan.path("min").asInt()).isLessThanOrEqualTo(173);
+        assertThat(appealSpan.path("max").asInt()).isGreaterThanOrEqualTo(173);
         assertThat(d.path("upcoming").toString()).contains(id, today.plusDays(10).toString(), "Trial hearing");
     }
 

@@ -1,0 +1,67 @@
+package casetrack.query.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard, computed once per projection position and day and then served from memory: a
+ * newsroom that embeds it in a story gets its readers' traffic, and its figures change only when a
+ * step lands (or the day turns, for upcoming and overdue dates). Each request reads the position
+ * (one aggregate over the case summaries); when it moved, one request recomputes while concurrent
+ * ones wait for that result instead of running the same queries again. A dashboard is never older
+ * than the position read by the request it answers: it is computed in a snapshot taken after it.
+ */
+@Component
+public class DashboardCache {
+
+    /**
+     * A computed dashboard: asked for at position {@code asked}, computed at {@code value.position()}
+     * (the same or later), on {@code day}.
+     */
+    public record Entry(DashboardQueries.AtPosition value, LocalDate day, DashboardQueries.Position asked) {
+    }
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+    private final Object computing = new Object();
+    private volatile Entry current;
+
+    public DashboardCache(DashboardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** The dashboard as of at least the projections' current position, today. */
+    public Entry get() {
+        DashboardQueries.Position seen = queries.position();
+        LocalDate today = LocalDate.now(clock);
+        Entry entry = current;
+        if (fresh(entry, seen, today)) {
+            return entry;
+        }
+        synchronized (computing) {
+            entry = current;
+            if (fresh(entry, seen, today)) {
+                return entry;
+            }
+            entry = new Entry(queries.dashboardAtPosition(), today, seen);
+            current = entry;
+            return entry;
+        }
+    }
+
+    /**
+     * Computed today, and the position seen now lies between the one it was asked for and the one it
+     * was computed at: requests that queued behind a computation take its result, a later step or a
+     * rebuild (positions go back) makes the next request compute again.
+     */
+    private static boolean fresh(Entry entry, DashboardQueries.Position seen, LocalDate today) {
+        return entry != null && entry.day().equals(today) && notAfter(entry.asked(), seen) && notAfter(seen, entry.value().position());
+    }
+
+    private static boolean notAfter(DashboardQueries.Position a, DashboardQueries.Position b) {
+        return a.steps() <= b.steps() && a.lastGlobalIndex() <= b.lastGlobalIndex();
+    }
+}

@@ -1,0 +1,43 @@
+package casetrack.query.http;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import casetrack.query.dashboard.DashboardQueries;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Conditional answers for reads that any step may change (case lists, search): the ETag names the
+ * projections' position and the day (figures such as overdue deadlines depend on it), Last-Modified
+ * is the recording time of the newest step taken in. A matching If-None-Match or If-Modified-Since
+ * gets 304 without running the query; the position is read before the answer is computed, so an
+ * answer is never older than the ETag it carries.
+ */
+@Component
+class ProjectionPosition {
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+
+    ProjectionPosition(DashboardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    <T> ResponseEntity<T> answer(WebRequest request, String what, Supplier<T> body) {
+        DashboardQueries.Position at = queries.position();
+        String etag = "\"" + what + "-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + LocalDate.now(clock) + "\"";
+        long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
+        if (request.checkNotModified(etag, lastModified)) {
+            return null;
+        }
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).cacheControl(PublicCaching.READS);
+        if (lastModified >= 0) {
+            ok.lastModified(lastModified);
+        }
+        return ok.body(body.get());
+    }
+}
