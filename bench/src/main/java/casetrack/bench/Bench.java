@@ -120,7 +120,7 @@ public final class Bench {
         machine(loadBefore);
 
         say("warming up (JIT, pools): command mix at 8 clients");
-        load.closedLoop("warmup", 8, mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(10), 4000,
+        load.closedLoop("warmup", 8, mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(30), 20_000,
                 i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + i, null));
 
         Map<Integer, RawPostgres.Rate> appends = new LinkedHashMap<>();
