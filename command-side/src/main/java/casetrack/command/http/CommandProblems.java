@@ -1,5 +1,7 @@
 package casetrack.command.http;
 
+import casetrack.access.DatabaseOutage;
+
 import casetrack.command.cases.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;

@@ -1,4 +1,4 @@
-package casetrack.command.http;
+package casetrack.access;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -14,17 +14,17 @@ import java.sql.SQLTransientException;
 /**
  * Whether a failure means "PostgreSQL cannot be reached right now" (answered 503 with Retry-After,
  * since trying again later will work) rather than a bug (500). Walks the whole cause chain, because
- * Axon and Spring wrap the driver's exception in their own.
+ * Axon and Spring wrap the driver's exception in their own. Shared by both services' problem handlers.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     /** Seconds a client should wait before trying again while the database is unreachable. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseOutage() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof CannotGetJdbcConnectionException
