@@ -2,11 +2,15 @@ package casetrack.query.http;
 
 import java.net.URI;
 
+import casetrack.access.DatabaseOutage;
 import casetrack.query.replay.ReplayService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -50,11 +54,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            // PostgreSQL cannot be reached: the same read will work once it is back
+            log.warn("PostgreSQL is unreachable; answered 503: {}", e.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the database cannot be reached; try again in a few seconds");
+            problem.setTitle("Database unavailable");
+            problem.setType(URI.create("urn:casetrack:problem:database-unavailable"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         log.error("unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the query side failed to answer; the log has the details");
         problem.setTitle("Internal error");
-        return problem;
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
