@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code casetrack_commands_seconds{command, outcome}}: every command posted over HTTP, by command
@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
 public class CommandMetrics extends OncePerRequestFilter {
 
     public static final String COMMANDS = "casetrack.commands";
-    private static final Pattern STEP = Pattern.compile("^/api/cases/[^/]+/commands/([^/]+)$");
+    private static final String CASES = "/api/cases/";
+    private static final String COMMANDS_SEGMENT = "/commands/";
     private static final Set<String> NAMES = Set.copyOf(CommandCatalog.names());
 
     private final MeterRegistry registry;
+    /** One timer per (command, outcome), found without building a meter id on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,12 +50,14 @@ public class CommandMetrics extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            Timer.builder(COMMANDS)
-                    .description("Commands posted over HTTP, by command name and outcome")
-                    .tag("command", commandOf(request.getRequestURI()))
-                    .tag("outcome", outcomeOf(response.getStatus()))
-                    .publishPercentileHistogram()
-                    .register(registry)
+            String command = commandOf(request.getRequestURI());
+            String outcome = outcomeOf(response.getStatus());
+            timers.computeIfAbsent(command + ' ' + outcome, k -> Timer.builder(COMMANDS)
+                            .description("Commands posted over HTTP, by command name and outcome")
+                            .tag("command", command)
+                            .tag("outcome", outcome)
+                            .publishPercentileHistogram()
+                            .register(registry))
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
@@ -61,8 +66,13 @@ public class CommandMetrics extends OncePerRequestFilter {
         if (uri.equals("/api/cases") || uri.equals("/api/cases/")) {
             return "OpenCase";
         }
-        Matcher m = STEP.matcher(uri);
-        return m.matches() && NAMES.contains(m.group(1)) && !m.group(1).equals("OpenCase") ? m.group(1) : "unknown";
+        // /api/cases/{caseId}/commands/{name}: a non-empty case id, then a known name other than OpenCase
+        int commands = uri.indexOf(COMMANDS_SEGMENT, CASES.length());
+        if (!uri.startsWith(CASES) || commands <= CASES.length() || uri.indexOf('/', CASES.length()) != commands) {
+            return "unknown";
+        }
+        String name = uri.substring(commands + COMMANDS_SEGMENT.length());
+        return NAMES.contains(name) && !name.equals("OpenCase") ? name : "unknown";
     }
 
     static String outcomeOf(int status) {
