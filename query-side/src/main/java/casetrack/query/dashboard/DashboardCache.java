@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard, computed once per projection position and day and then served from memory: a
  * newsroom that embeds it in a story gets its readers' traffic, and its figures change only when a
- * step lands (or the day turns, for upcoming and overdue dates). Each request reads the position
- * (one aggregate over the case summaries); when it moved, one request recomputes while concurrent
- * ones wait for that result instead of running the same queries again. A dashboard is never older
- * than the position read by the request it answers: it is computed in a snapshot taken after it.
+ * step lands (or the day turns, for upcoming and overdue dates). Each request takes the position
+ * from {@link PositionCache} (read again after each case change this node hears of); when it moved,
+ * one request recomputes while concurrent ones wait for that result instead of running the same
+ * queries again. A dashboard is never older than the position the request took: it is computed in
+ * a snapshot taken after it.
  */
 @Component
 public class DashboardCache {
@@ -24,18 +25,20 @@ public class DashboardCache {
     }
 
     private final DashboardQueries queries;
+    private final PositionCache positions;
     private final Clock clock;
     private final Object computing = new Object();
     private volatile Entry current;
 
-    public DashboardCache(DashboardQueries queries, Clock clock) {
+    public DashboardCache(DashboardQueries queries, PositionCache positions, Clock clock) {
         this.queries = queries;
+        this.positions = positions;
         this.clock = clock;
     }
 
     /** The dashboard as of at least the projections' current position, today. */
     public Entry get() {
-        DashboardQueries.Position seen = queries.position();
+        DashboardQueries.Position seen = positions.current();
         LocalDate today = LocalDate.now(clock);
         Entry entry = current;
         if (fresh(entry, seen, today)) {

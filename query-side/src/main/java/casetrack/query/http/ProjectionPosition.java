@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import casetrack.query.dashboard.DashboardQueries;
+import casetrack.query.dashboard.PositionCache;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
@@ -19,16 +20,16 @@ import org.springframework.web.context.request.WebRequest;
 @Component
 class ProjectionPosition {
 
-    private final DashboardQueries queries;
+    private final PositionCache positions;
     private final Clock clock;
 
-    ProjectionPosition(DashboardQueries queries, Clock clock) {
-        this.queries = queries;
+    ProjectionPosition(PositionCache positions, Clock clock) {
+        this.positions = positions;
         this.clock = clock;
     }
 
     <T> ResponseEntity<T> answer(WebRequest request, String what, Supplier<T> body) {
-        DashboardQueries.Position at = queries.position();
+        DashboardQueries.Position at = positions.current();
         String etag = "\"" + what + "-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + LocalDate.now(clock) + "\"";
         long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) {

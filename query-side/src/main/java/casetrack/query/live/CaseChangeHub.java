@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ public class CaseChangeHub {
 
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final AtomicLong changesHeard = new AtomicLong();
 
     private record Waiter(long minVersion, CompletableFuture<Long> reached) {
     }
@@ -42,7 +44,18 @@ public class CaseChangeHub {
         return subscribers.size();
     }
 
+    /** How many changes (and listener reconnects) this node has heard of: what cached positions compare with. */
+    public long changesHeard() {
+        return changesHeard.get();
+    }
+
+    /** The change listener reconnected: changes may have been missed meanwhile. */
+    public void reconnected() {
+        changesHeard.incrementAndGet();
+    }
+
     public void publish(CaseChange change) {
+        changesHeard.incrementAndGet();
         for (SseEmitter emitter : subscribers) {
             try {
                 emitter.send(SseEmitter.event().name("case-changed").id(change.caseId() + ":" + change.version())

@@ -72,6 +72,7 @@ public class CaseChangeListener implements SmartLifecycle {
                     statement.execute("LISTEN " + CaseChangeNotifier.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                hub.reconnected();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
