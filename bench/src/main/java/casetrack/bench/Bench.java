@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,8 @@ public final class Bench {
     final String commandBase;
     final String queryBase;
     final Map<String, Long> lastVersion = new ConcurrentHashMap<>();
+    /** How the warm-up went, for the report. */
+    String warmUpText = "none";
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
     Bench(Cluster cluster, Mode mode) {
@@ -119,9 +122,7 @@ public final class Bench {
                         + "the command side and the query side (`" + Cluster.SERVICE_HEAP + "` each), and the load tool (this JVM, Java `HttpClient`).");
         machine(loadBefore);
 
-        say("warming up (JIT, pools): command mix at 8 clients");
-        load.closedLoop("warmup", 8, mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(30), 20_000,
-                i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + i, null));
+        warmUp();
 
         Map<Integer, RawPostgres.Rate> appends = new LinkedHashMap<>();
         Map<Integer, RawPostgres.Rate> selects = new LinkedHashMap<>();
@@ -202,7 +203,8 @@ public final class Bench {
         Map<Integer, Load.Result> results = new LinkedHashMap<>();
         report.section("Commands over HTTP, closed loop")
                 .line("The realistic mix, many fictional cases: each client walks its own cases through " + String.join(", ",
-                        CaseScript.STEPS) + ", then opens the next case. Throughput counts 200/201 answers only.")
+                        CaseScript.STEPS) + ", then opens the next case. Throughput counts 200/201 answers only. "
+                        + "Measured after the warm-up: " + warmUpText + ".")
                 .line("")
                 .table("clients", "commands/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "ratio to raw append", "CPU (of one core)");
         List<Map<String, Object>> json = new ArrayList<>();
@@ -372,6 +374,63 @@ public final class Bench {
                 "burst at 32 clients; counted as 60 s if the fresh lag is not under 1 s"));
     }
 
+    /**
+     * The command mix at 8 clients until both services' JIT compilers have settled: slices of 15 s
+     * (4 s in --quick, one slice) until the compiler threads of each service used under 5% of a core
+     * in a slice, at least 30 s and at most 3 minutes. On 2 cores C2 competes with the load for CPU
+     * and was still compiling thousands of methods a minute into the run; measuring then measures
+     * the compiler. The report says how long it took and where the compilers stood.
+     */
+    void warmUp() throws Exception {
+        say("warming up (JIT, pools): command mix at 8 clients until the JIT compilers settle");
+        Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
+        long minNanos = mode == Mode.QUICK ? 0 : Duration.ofSeconds(30).toNanos();
+        long maxNanos = mode == Mode.QUICK ? 0 : Duration.ofMinutes(3).toNanos();
+        long start = System.nanoTime();
+        int n = 0;
+        double commandJit;
+        double queryJit;
+        while (true) {
+            long c0 = CpuMeter.compilerCpu(cluster.command);
+            long q0 = CpuMeter.compilerCpu(cluster.query);
+            long t0 = System.nanoTime();
+            int slot = n++;
+            load.closedLoop("warmup", 8, slice, Long.MAX_VALUE,
+                    i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + slot + "-" + i, null));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            commandJit = 100.0 * (CpuMeter.compilerCpu(cluster.command) - c0) / 1e9 / seconds;
+            queryJit = 100.0 * (CpuMeter.compilerCpu(cluster.query) - q0) / 1e9 / seconds;
+            long elapsed = System.nanoTime() - start;
+            say(String.format(Locale.ROOT, "warm-up %.0f s: JIT compilers at %.1f%% (command side) and %.1f%% (query side) of a core",
+                    elapsed / 1e9, commandJit, queryJit));
+            if (elapsed >= maxNanos || (elapsed >= minNanos && commandJit < 5 && queryJit < 5)) {
+                break;
+            }
+        }
+        warmUpText = String.format(Locale.ROOT, "%.0f s of the command mix at 8 clients; in its last slice the JIT compiler "
+                        + "threads used %.1f%% (command side) and %.1f%% (query side) of a core",
+                (System.nanoTime() - start) / 1e9, commandJit, queryJit);
+    }
+
+    /** The query side's read paths, all three in turn at 8 clients, so the JIT has compiled them before they are measured. */
+    void warmUpReads(List<String> cases, Map<String, String> paths) throws Exception {
+        Duration each = mode == Mode.QUICK ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+        for (int round = 0; round < 2; round++) {
+            for (String path : paths.values()) {
+                load.closedLoop("read-warmup", 8, each, Long.MAX_VALUE, i -> new Load.Worker() {
+                    public java.net.http.HttpRequest request() {
+                        String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
+                        return load.get(queryBase + String.format(path, id)).build();
+                    }
+
+                    public boolean done(int status, String body, long at) {
+                        return status == 200;
+                    }
+                });
+            }
+        }
+    }
+
     void reads(Map<Integer, RawPostgres.Rate> selects) throws Exception {
         List<String> cases = new ArrayList<>(lastVersion.keySet());
         report.section("The read path, closed loop")
@@ -383,6 +442,8 @@ public final class Bench {
         paths.put("summary", "/api/cases/%s");
         paths.put("timeline", "/api/cases/%s/timeline");
         paths.put("dashboard", "/api/dashboard");
+        say("reads: warming up the read paths (summary, timeline, dashboard in turn at 8 clients)");
+        warmUpReads(cases, paths);
         List<Map<String, Object>> json = new ArrayList<>();
         for (var p : paths.entrySet()) {
             for (int clients : new int[]{8, 32}) {

@@ -65,6 +65,35 @@ public final class CpuMeter {
                 100.0 * (cpu(cluster.query) - query) / 1e9 / seconds);
     }
 
+    /**
+     * CPU time (ns) the JIT compiler threads of a service have used so far, from
+     * /proc/PID/task/TID/stat of the threads named "C1 CompilerThre…"/"C2 CompilerThre…"; 0 where /proc is missing.
+     */
+    static long compilerCpu(Process p) {
+        if (p == null) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                } catch (Exception threadGone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
     static long benchCpu() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
