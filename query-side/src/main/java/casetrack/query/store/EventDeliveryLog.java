@@ -1,7 +1,7 @@
 package casetrack.query.store;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import casetrack.shared.event.CaseEvent;
@@ -22,52 +22,94 @@ import casetrack.shared.event.CaseEvent;
  * Counts, in the projections' own transaction, how often each event reached them. Since rows and
  * token commit together, every count is 1 unless two nodes handled one event (a segment claimed
  * twice) or a token went backwards; idempotent projections would hide either, this count does not.
- * The counts of a processor batch are written in one batched statement when the batch commits,
+ * The counts of a processor batch are written in one statement when the batch commits,
  * in the same transaction as its token.
  */
 @Component
 @ProcessingGroup(AxonStoreConfiguration.PROJECTIONS)
 public class EventDeliveryLog {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** One event's deliveries within one batch (more than one only if the batch itself repeated it). */
+    private static final class Count {
+        final String caseId;
+        final long globalIndex;
+        int deliveries;
 
-    public EventDeliveryLog(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        Count(String caseId, long globalIndex) {
+            this.caseId = caseId;
+            this.globalIndex = globalIndex;
+        }
     }
 
     private static final String PENDING = EventDeliveryLog.class.getName() + ".pending";
+    /** A batch's counts as one statement over arrays (a JDBC batch cost PostgreSQL one executor start per event). */
     private static final String UPSERT = """
             INSERT INTO query.event_delivery (event_id, case_id, global_index, deliveries)
-            VALUES (:eventId, :caseId, :globalIndex, 1)
-            ON CONFLICT (event_id) DO UPDATE SET deliveries = event_delivery.deliveries + 1
+            SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS integer[]))
+            ON CONFLICT (event_id) DO UPDATE SET deliveries = event_delivery.deliveries + excluded.deliveries
             """;
+
+    private final JdbcTemplate jdbc;
+
+    public EventDeliveryLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @EventHandler
     public void on(CaseEvent event, EventMessage<?> message) {
         long globalIndex = message instanceof TrackedEventMessage<?> t ? t.trackingToken().position().orElse(-1) : -1;
         String caseId = message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : event.caseId();
-        MapSqlParameterSource row = new MapSqlParameterSource(Map.of("eventId", message.getIdentifier(), "caseId", caseId,
-                "globalIndex", globalIndex));
         if (!CurrentUnitOfWork.isStarted()) {
             // called directly, not by the processor: a unit of work of this one event
-            DefaultUnitOfWork.startAndGet(message).execute(() -> pending().add(row));
+            DefaultUnitOfWork.startAndGet(message).execute(() -> count(message.getIdentifier(), caseId, globalIndex));
         } else {
-            pending().add(row);
+            count(message.getIdentifier(), caseId, globalIndex);
         }
     }
 
-    /** The rows of this batch; the first call in a batch arranges for them to be written when it commits. */
-    private List<MapSqlParameterSource> pending() {
+    private void count(String eventId, String caseId, long globalIndex) {
+        pending().computeIfAbsent(eventId, id -> new Count(caseId, globalIndex)).deliveries++;
+    }
+
+    /** The counts of this batch by event id; the first call in a batch arranges for them to be written when it commits. */
+    private Map<String, Count> pending() {
         return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
-            List<MapSqlParameterSource> rows = new ArrayList<>();
-            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork ->
-                    jdbc.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new)));
-            return rows;
+            Map<String, Count> counts = new LinkedHashMap<>();
+            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> write(counts));
+            return counts;
+        });
+    }
+
+    private void write(Map<String, Count> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        int n = counts.size();
+        String[] eventIds = new String[n];
+        String[] caseIds = new String[n];
+        Long[] globalIndexes = new Long[n];
+        Integer[] deliveries = new Integer[n];
+        int i = 0;
+        for (Map.Entry<String, Count> e : counts.entrySet()) {
+            eventIds[i] = e.getKey();
+            caseIds[i] = e.getValue().caseId;
+            globalIndexes[i] = e.getValue().globalIndex;
+            deliveries[i] = e.getValue().deliveries;
+            i++;
+        }
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                upsert.setArray(1, connection.createArrayOf("text", eventIds));
+                upsert.setArray(2, connection.createArrayOf("text", caseIds));
+                upsert.setArray(3, connection.createArrayOf("int8", globalIndexes));
+                upsert.setArray(4, connection.createArrayOf("int4", deliveries));
+                return upsert.executeUpdate();
+            }
         });
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE query.event_delivery");
+        jdbc.execute("TRUNCATE query.event_delivery");
     }
 }
