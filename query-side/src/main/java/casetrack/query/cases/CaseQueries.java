@@ -104,7 +104,11 @@ public class CaseQueries {
     }
 
     public Optional<CaseSummaryView> summary(String caseId) {
-        LocalDate today = LocalDate.now(clock);
+        return summary(caseId, LocalDate.now(clock));
+    }
+
+    /** The case's summary as it reads on {@code today} (which deadlines are overdue). */
+    public Optional<CaseSummaryView> summary(String caseId, LocalDate today) {
         return jdbc.query("SELECT file, last_recorded_at FROM query.case_summary WHERE case_id = :caseId",
                         Map.of("caseId", caseId),
                         (rs, n) -> CaseSummaryView.of(CaseSummaryProjection.read(rs.getString("file")),

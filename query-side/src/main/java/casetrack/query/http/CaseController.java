@@ -1,5 +1,7 @@
 package casetrack.query.http;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +14,10 @@ import casetrack.query.cases.CaseStage;
 import casetrack.query.cases.CaseSummaryView;
 import casetrack.query.cases.TimelineStep;
 import casetrack.shared.value.Ids;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,11 +39,16 @@ public class CaseController {
     private final CaseQueries cases;
     private final CaseFreshness freshness;
     private final ProjectionPosition position;
+    private final RenderedAnswers answers;
+    private final Clock clock;
 
-    public CaseController(CaseQueries cases, CaseFreshness freshness, ProjectionPosition position) {
+    public CaseController(CaseQueries cases, CaseFreshness freshness, ProjectionPosition position, RenderedAnswers answers,
+                          Clock clock) {
         this.cases = cases;
         this.freshness = freshness;
         this.position = position;
+        this.answers = answers;
+        this.clock = clock;
     }
 
     public record CasePage(List<CaseListItem> items, int page, int size, long total) {
@@ -75,34 +86,44 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    public ResponseEntity<CaseSummaryView> summary(@PathVariable String caseId,
-                                                   @RequestParam(required = false) Long minVersion,
-                                                   WebRequest request) {
+    @ApiResponse(responseCode = "200", description = "The case's summary",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseSummaryView.class)))
+    public ResponseEntity<byte[]> summary(@PathVariable String caseId,
+                                          @RequestParam(required = false) Long minVersion,
+                                          WebRequest request) {
         CaseVersion version = current(caseId, minVersion);
-        String etag = "\"case-" + caseId + "-v" + version.version() + "\"";
+        // the summary says which deadlines are overdue today: the day is part of what it shows
+        LocalDate today = LocalDate.now(clock);
+        String etag = "\"case-" + caseId + "-v" + version.version() + "-" + today + "\"";
         if (request.checkNotModified(etag, millis(version))) {
             return null;
         }
-        CaseSummaryView summary = cases.summary(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        return withVersion(ResponseEntity.ok(), summary.version(), minVersion).eTag(etag).cacheControl(PublicCaching.READS).body(summary);
+        RenderedAnswers.Rendered summary = answers.get("summary/" + caseId + "/" + today, version.version(),
+                () -> cases.summary(caseId, today).orElseThrow(() -> new CaseNotFoundException(caseId)), CaseSummaryView::version);
+        return withVersion(ResponseEntity.ok(), summary.version(), minVersion).eTag(etag).cacheControl(PublicCaching.READS)
+                .contentType(MediaType.APPLICATION_JSON).body(summary.json());
     }
 
     public record Timeline(String caseId, long version, List<TimelineStep> steps) {
     }
 
     @GetMapping("/{caseId}/timeline")
-    public ResponseEntity<Timeline> timeline(@PathVariable String caseId,
-                                             @RequestParam(required = false) Long minVersion,
-                                             WebRequest request) {
+    @ApiResponse(responseCode = "200", description = "Every step of the case by occurrence",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Timeline.class)))
+    public ResponseEntity<byte[]> timeline(@PathVariable String caseId,
+                                           @RequestParam(required = false) Long minVersion,
+                                           WebRequest request) {
         CaseVersion version = current(caseId, minVersion);
         String etag = "\"timeline-" + caseId + "-v" + version.version() + "\"";
         if (request.checkNotModified(etag, millis(version))) {
             return null;
         }
-        List<TimelineStep> steps = cases.timeline(caseId);
-        long shown = steps.stream().mapToLong(TimelineStep::sequence).max().orElse(-1);
-        return withVersion(ResponseEntity.ok(), shown, minVersion).eTag(etag).cacheControl(PublicCaching.READS)
-                .body(new Timeline(caseId, shown, steps));
+        RenderedAnswers.Rendered timeline = answers.get("timeline/" + caseId, version.version(), () -> {
+            List<TimelineStep> steps = cases.timeline(caseId);
+            return new Timeline(caseId, steps.stream().mapToLong(TimelineStep::sequence).max().orElse(-1), steps);
+        }, Timeline::version);
+        return withVersion(ResponseEntity.ok(), timeline.version(), minVersion).eTag(etag).cacheControl(PublicCaching.READS)
+                .contentType(MediaType.APPLICATION_JSON).body(timeline.json());
     }
 
     private CaseVersion current(String caseId, Long minVersion) {
