@@ -47,13 +47,17 @@ public class TimelineProjection {
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final String PENDING = TimelineProjection.class.getName() + ".rows";
 
-    /** The values of the INSERT's arrays, in order, and the element type each is sent as. */
-    private static final List<Function<Row, Object>> COLUMNS = List.of(Row::eventId, Row::caseId, Row::sequence,
-            Row::globalIndex, Row::type, Row::occurredOn, Row::occurredFrom, Row::precision, Row::precisionRank,
-            Row::summary, Row::sources, Row::note, Row::dateConflict, Row::recordedAt, Row::recordedBy,
-            Row::correlationId, Row::commandName);
-    private static final String[] ARRAY_TYPES = {"text", "text", "int8", "int8", "text", "text", "text", "text", "int4",
-            "text", "text", "text", "text", "text", "text", "text", "text"};
+    /** One array of the INSERT: the element type it is sent as, and each row's value. */
+    private record Column(String type, Function<Row, Object> value) {
+    }
+
+    /** The INSERT's arrays, in the order of its parameters. */
+    private static final List<Column> COLUMNS = List.of(new Column("text", Row::eventId), new Column("text", Row::caseId),
+            new Column("int8", Row::sequence), new Column("int8", Row::globalIndex), new Column("text", Row::type),
+            new Column("text", Row::occurredOn), new Column("text", Row::occurredFrom), new Column("text", Row::precision),
+            new Column("int4", Row::precisionRank), new Column("text", Row::summary), new Column("text", Row::sources),
+            new Column("text", Row::note), new Column("text", Row::dateConflict), new Column("text", Row::recordedAt),
+            new Column("text", Row::recordedBy), new Column("text", Row::correlationId), new Column("text", Row::commandName));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CaseFilesInBatch files;
@@ -155,15 +159,16 @@ public class TimelineProjection {
         Set<String> inserted = jdbc.getJdbcTemplate().execute((ConnectionCallback<Set<String>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int c = 0; c < COLUMNS.size(); c++) {
-                    Object[] values = switch (ARRAY_TYPES[c]) {
+                    Column column = COLUMNS.get(c);
+                    Object[] values = switch (column.type()) {
                         case "int8" -> new Long[rows.size()];
                         case "int4" -> new Integer[rows.size()];
                         default -> new String[rows.size()];
                     };
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = COLUMNS.get(c).apply(rows.get(i));
+                        values[i] = column.value().apply(rows.get(i));
                     }
-                    insert.setArray(c + 1, connection.createArrayOf(ARRAY_TYPES[c], values));
+                    insert.setArray(c + 1, connection.createArrayOf(column.type(), values));
                 }
                 Set<String> ids = new HashSet<>();
                 try (ResultSet result = insert.executeQuery()) {

@@ -24,16 +24,7 @@ public class DashboardController {
     @GetMapping("/api/dashboard")
     public ResponseEntity<DashboardQueries.Dashboard> dashboard(WebRequest request) {
         DashboardCache.Entry entry = dashboards.get();
-        DashboardQueries.Position at = entry.value().position();
-        String etag = "\"dashboard-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + entry.day() + "\"";
-        long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
-        if (request.checkNotModified(etag, lastModified)) {
-            return null;
-        }
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).cacheControl(PublicCaching.READS);
-        if (lastModified >= 0) {
-            ok.lastModified(lastModified);
-        }
-        return ok.body(entry.value().dashboard());
+        return ProjectionPosition.conditional(request, "dashboard", entry.value().position(), entry.day(),
+                () -> entry.value().dashboard());
     }
 }

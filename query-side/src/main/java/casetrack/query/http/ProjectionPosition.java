@@ -29,8 +29,16 @@ class ProjectionPosition {
     }
 
     <T> ResponseEntity<T> answer(WebRequest request, String what, Supplier<T> body) {
-        DashboardQueries.Position at = positions.current();
-        String etag = "\"" + what + "-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + LocalDate.now(clock) + "\"";
+        return conditional(request, what, positions.current(), LocalDate.now(clock), body);
+    }
+
+    /**
+     * A 304 when the request's If-None-Match or If-Modified-Since matches {@code at} on {@code day},
+     * else 200 with the body and the caching headers; {@code body} runs only for a 200.
+     */
+    static <T> ResponseEntity<T> conditional(WebRequest request, String what, DashboardQueries.Position at, LocalDate day,
+                                             Supplier<T> body) {
+        String etag = "\"" + what + "-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + day + "\"";
         long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) {
             return null;
