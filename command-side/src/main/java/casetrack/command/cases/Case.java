@@ -28,6 +28,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -59,15 +60,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * concerns. Editorial steps without a date are dated today (UTC, from Axon's event clock). Null lists
  * become empty lists, except {@code EntryCorrected.correctedSources}, where null means "sources unchanged".
  * <p>
- * Snapshots serialize the id, the entries and the version; the state is rebuilt from the entries. An
- * entry whose event no rule looks inside (see {@link CaseState#readsOnlyKindAndDate}) goes into the
- * snapshot as its {@link StepOutline}, so a long case's snapshot holds its structure, not its text.
+ * Snapshots serialize the id, the version and the entries the rules read; the state is refolded from
+ * them. The steps no rule looks inside (statements, captions, ...: see
+ * {@link CaseState#readsOnlyKindAndDate}) are most of a long case and stay out of the snapshot: they
+ * are in the event store, and a correction or retraction, the only steps that look them up, reads
+ * them from there ({@link #allEntries}). A case of 10,000 statements thus loads from a snapshot of
+ * a few entries and the events since.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", commandTargetResolver = "caseCommandTargetResolver",
         cache = "caseCache")
 // snapshots embed the events' JSON: raise this when Case or an event changes shape, so stale snapshots are skipped
-// (2: entries the rules never look inside are kept as outlines)
-@Revision("2")
+// (2: entries the rules never look inside kept as outlines; 3: left out, read from the event store when needed)
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -78,8 +82,12 @@ public class Case {
 
     @AggregateIdentifier
     private String caseId;
+    /** The entries, in order; after a snapshot load, without the steps the snapshot leaves out ({@link #stepsLeftInStore}). */
     @JsonIgnore
     private List<Entry> entries = new ArrayList<>();
+    /** Whether the case was loaded from a snapshot, so some of its entries are only in the event store. */
+    @JsonIgnore
+    private transient boolean stepsLeftInStore;
     private long version = -1;
     @JsonIgnore
     private transient CaseState state;
@@ -545,9 +553,10 @@ public class Case {
     }
 
     @CommandHandler
-    public CommandResult handle(CorrectEntry c) {
+    public CommandResult handle(CorrectEntry c, EventStore record) {
         PartialDate on = dateOrToday(c.occurredOn());
         requireNotBeforeIncident(on);
+        allEntries(record);
         requireLiveEntry(c.entryId(), "corrected");
         if (c.correctedOccurredOn() == null && c.correctedSources() == null && isBlank(c.correctedNote())) {
             throw new RuleViolation(Rules.CORRECTION_MUST_CHANGE_SOMETHING, "A correction of entry \"" + c.entryId()
@@ -562,9 +571,10 @@ public class Case {
     }
 
     @CommandHandler
-    public CommandResult handle(RetractEntry c) {
+    public CommandResult handle(RetractEntry c, EventStore record) {
         PartialDate on = dateOrToday(c.occurredOn());
         requireNotBeforeIncident(on);
+        allEntries(record);
         Entry entry = requireLiveEntry(c.entryId(), "retracted");
         if (entry.event() instanceof CaseOpened) {
             throw new RuleViolation(Rules.OPENING_CANNOT_BE_RETRACTED,
@@ -604,6 +614,7 @@ public class Case {
         entries.add(entry);
         version = sequenceNumber == null ? version + 1 : sequenceNumber;
         if (event instanceof EntryRetracted retraction) {
+            // a step the snapshot left out is marked when allEntries reads it from the store
             entries.replaceAll(e -> e.id().equals(retraction.entryId()) ? e.asRetracted() : e);
             state = null;
         } else if (event instanceof EntryCorrected correction && correction.correctedOccurredOn() != null) {
@@ -620,16 +631,36 @@ public class Case {
         return new CommandResult(caseId, version, eventIds);
     }
 
-    /** The entries as a snapshot keeps them. */
+    /** The entries as a snapshot keeps them: those the rules read. */
     @JsonProperty("entries")
     private List<Entry> snapshotEntries() {
-        return entries.stream().map(Entry::outlined).toList();
+        return entries.stream().filter(e -> !CaseState.readsOnlyKindAndDate(e.event())).toList();
     }
 
     @JsonProperty("entries")
     private void snapshotEntries(List<Entry> restored) {
         entries = new ArrayList<>(restored);
+        stepsLeftInStore = true;
         state = null;
+    }
+
+    /**
+     * Every entry of the case, in order: after a snapshot load, read again from the event store (the
+     * events from the first, not the snapshot), for the steps that look entries up or refold them.
+     */
+    private List<Entry> allEntries(EventStore record) {
+        if (stepsLeftInStore) {
+            Case whole = new Case();
+            record.readEvents(caseId, 0).forEachRemaining(event ->
+                    whole.on((CaseEvent) event.getPayload(), event.getIdentifier(), event.getSequenceNumber()));
+            if (whole.version != version) {
+                throw new IllegalStateException("case \"" + caseId + "\" is at version " + version
+                        + " but the event store holds its events up to " + whole.version);
+            }
+            entries = whole.entries;
+            stepsLeftInStore = false;
+        }
+        return entries;
     }
 
     /** The sequence number of the case's last event (-1 before the first). */
@@ -843,7 +874,7 @@ public class Case {
             after.replaceAll(e -> e.id().equals(retraction.entryId()) ? e.asRetracted() : e);
         }
         after.add(new Entry("pending", change, false));
-        CaseState.of(after).datesOutOfOrder().ifPresent(violation -> {
+        CaseState.withDates(after).datesOutOfOrder().ifPresent(violation -> {
             throw violation;
         });
     }

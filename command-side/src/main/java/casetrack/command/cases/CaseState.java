@@ -71,6 +71,12 @@ import java.util.Set;
  * it, and the fold notes which later entries depend on which earlier ones (for retractions).
  * Derived, never stored: it is rebuilt from the entries after a retraction, a date correction or a
  * snapshot load.
+ * <p>
+ * Two folds: {@link #of} is what the rules read on every step, and passes over the steps no rule
+ * looks inside (statements, captions, ...: {@link #readsOnlyKindAndDate}); {@link #withDates} also
+ * keeps every entry's date and kind and the pairs that must stay in order, which only the check of a
+ * correction or retraction reads ({@link #datesOutOfOrder}). A case of 10,000 statements thus loads
+ * without touching them.
  */
 final class CaseState {
 
@@ -276,12 +282,14 @@ final class CaseState {
     final Map<String, Investigation> investigations = new LinkedHashMap<>();
     final Set<String> defendantsWithVerdict = new LinkedHashSet<>();
     /** The date each folded entry stands for, after corrections. */
-    final Map<String, PartialDate> entryDates = new HashMap<>();
+    private final Map<String, PartialDate> entryDates = new HashMap<>();
     /** For each entry, the later entries that rely on it. */
     private final Map<String, Set<String>> dependents = new HashMap<>();
     /** Pairs of entries whose dates must stay in order (a decision and its filing, ...), checked again after corrections. */
     private final List<DateOrder> dateOrder = new ArrayList<>();
     private final Map<String, String> entryKinds = new HashMap<>();
+    /** Whether this fold keeps the tables above ({@link #withDates}) or passes over what only they read ({@link #of}). */
+    private final boolean checksDates;
 
     /** The entry {@code later} may not be dated certainly before the entry {@code earlier}. */
     record DateOrder(String later, String earlier) {
@@ -289,15 +297,28 @@ final class CaseState {
 
     private String current;
 
-    /** Folds the entries that are not retracted, reading each with its latest correction's date. */
+    private CaseState(boolean checksDates) {
+        this.checksDates = checksDates;
+    }
+
+    /** What the rules read: the entries that are not retracted, each with its latest correction's date. */
     static CaseState of(List<Entry> entries) {
+        return fold(entries, false);
+    }
+
+    /** The same, and every entry's date and kind, for checking that a change keeps the dates in order. */
+    static CaseState withDates(List<Entry> entries) {
+        return fold(entries, true);
+    }
+
+    private static CaseState fold(List<Entry> entries, boolean checksDates) {
         Map<String, PartialDate> correctedDates = new HashMap<>();
         for (Entry entry : entries) {
             if (!entry.retracted() && entry.event() instanceof EntryCorrected c && c.correctedOccurredOn() != null) {
                 correctedDates.put(c.entryId(), c.correctedOccurredOn());
             }
         }
-        CaseState state = new CaseState();
+        CaseState state = new CaseState(checksDates);
         for (Entry entry : entries) {
             if (!entry.retracted()) {
                 state.fold(entry.id(), entry.event(), correctedDates.getOrDefault(entry.id(), entry.event().occurredOn()));
@@ -314,7 +335,7 @@ final class CaseState {
 
     /**
      * The events the fold reads only for their kind and date (nothing below looks inside them), so a
-     * snapshot may keep just that ({@link StepOutline}). Keep this in step with the fold.
+     * snapshot leaves them out and the rules' fold passes over them. Keep this in step with the fold.
      */
     static boolean readsOnlyKindAndDate(CaseEvent event) {
         return event instanceof PublicStatementMade || event instanceof CaptionChanged
@@ -323,9 +344,14 @@ final class CaseState {
     }
 
     void fold(String entryId, CaseEvent event, PartialDate on) {
+        if (!checksDates && readsOnlyKindAndDate(event)) {
+            return;
+        }
         current = entryId;
-        entryDates.put(entryId, on);
-        entryKinds.put(entryId, StepOutline.kindOf(event));
+        if (checksDates) {
+            entryDates.put(entryId, on);
+            entryKinds.put(entryId, event.getClass().getSimpleName());
+        }
         if (event instanceof CaseOpened e) {
             incidentOn = on;
             e.defendants().forEach(d -> defendants.put(d.defendantId(), entryId));
@@ -459,7 +485,7 @@ final class CaseState {
     }
 
     private void notBefore(String entryId) {
-        if (entryId != null && !entryId.equals(current)) {
+        if (checksDates && entryId != null && !entryId.equals(current)) {
             dateOrder.add(new DateOrder(current, entryId));
         }
     }
@@ -549,6 +575,9 @@ final class CaseState {
 
     /** The first date rule the folded entries break, if any: a step before the incident, or before what it answers. */
     Optional<RuleViolation> datesOutOfOrder() {
+        if (!checksDates) {
+            throw new IllegalStateException("this fold keeps no dates; check them on CaseState.withDates");
+        }
         for (Map.Entry<String, PartialDate> entry : entryDates.entrySet()) {
             if (entry.getValue().certainlyBefore(incidentOn)) {
                 return Optional.of(new RuleViolation(Rules.STEP_NOT_BEFORE_INCIDENT, "With this change "

@@ -16,13 +16,7 @@ record Entry(
         return new Entry(id, event, true);
     }
 
-    /** The entry as a snapshot keeps it: an event no rule looks inside is kept as its outline. */
-    Entry outlined() {
-        CaseEvent outline = StepOutline.of(event);
-        return outline == event ? this : new Entry(id, outline, retracted);
-    }
-
     String describe() {
-        return StepOutline.kindOf(event) + " " + id;
+        return event.getClass().getSimpleName() + " " + id;
     }
 }

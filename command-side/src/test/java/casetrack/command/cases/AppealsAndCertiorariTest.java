@@ -28,7 +28,7 @@ class AppealsAndCertiorariTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     /** Charged 1997-08, immunity granted 1998-05-14, then {@code more}. */

@@ -29,7 +29,7 @@ class CaseHistoryTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     private static List<Object> first(List<CaseCommand> history, int count) {

@@ -95,6 +95,13 @@ final class CaseSteps {
         };
     }
 
+    /** A fixture for the case aggregate; corrections and retractions may read the case's events from its store. */
+    static AggregateTestFixture<Case> caseFixture() {
+        AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerInjectableResource(fixture.getEventStore());
+        return fixture;
+    }
+
     /** The id Axon gave the n-th event (from 0) of the case, once the fixture has been given its history. */
     static String entryId(AggregateTestFixture<Case> fixture, int sequence) {
         return fixture.getEventStore().readEvents(CASE).asStream()

@@ -21,7 +21,7 @@ class ChargesAndCustodyTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     @Test

@@ -23,7 +23,7 @@ class CorrectionsAndClosingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ImmunityAndHearingsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     private List<Object> charged() {

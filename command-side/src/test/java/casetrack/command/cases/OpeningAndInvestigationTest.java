@@ -25,7 +25,7 @@ class OpeningAndInvestigationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     @Test

@@ -28,7 +28,7 @@ class TrialAndDismissalTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = caseFixture();
     }
 
     @Test

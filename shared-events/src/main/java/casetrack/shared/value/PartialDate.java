@@ -42,6 +42,14 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         if (text == null) {
             throw new IllegalArgumentException("a date is required");
         }
+        // read on every deserialized event: the usual exact forms without the regex
+        int length = text.length();
+        if ((length == 4 || length == 7 || length == 10) && digits(text, 0, 4)
+                && (length == 4 || text.charAt(4) == '-' && digits(text, 5, 7))
+                && (length != 10 || text.charAt(7) == '-' && digits(text, 8, 10))) {
+            return new PartialDate(number(text, 0, 4), length >= 7 ? number(text, 5, 7) : null,
+                    length == 10 ? number(text, 8, 10) : null);
+        }
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY");
@@ -49,6 +57,24 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         Integer month = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer day = m.group(3) == null ? null : Integer.valueOf(m.group(3));
         return new PartialDate(Integer.parseInt(m.group(1)), month, day);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     public static PartialDate of(LocalDate date) {
