@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./casetrack bench [--quick|--full] [--faults] [--jfr]}: starts PostgreSQL and both
@@ -439,32 +441,52 @@ public final class Bench {
     void warmUp() throws Exception {
         say("warming up (JIT, pools): command mix at 8 clients until the JIT compilers settle");
         Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
+        int[] slot = {0};
+        Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), () -> {
+            int n = slot[0]++;
+            load.closedLoop("warmup", 8, slice, Long.MAX_VALUE,
+                    i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + n + "-" + i, null));
+        });
+        warmUpText = String.format(Locale.ROOT, "%.0f s of the command mix at 8 clients; in its last slice the JIT compiler "
+                        + "threads used %.1f%% (command side) and %.1f%% (query side) of a core",
+                settled.seconds(), settled.compilerPercent()[0], settled.compilerPercent()[1]);
+    }
+
+    /** One slice of load in a warm-up. */
+    interface Slice {
+        void run() throws Exception;
+    }
+
+    /** How long a warm-up ran, and each service's compiler threads in its last slice (% of a core). */
+    record Settled(double seconds, double[] compilerPercent) {
+    }
+
+    /**
+     * Runs {@code slice} until the JIT compiler threads of each of these services used under 5% of a
+     * core during one (at least 30 s and at most 3 minutes; one slice in --quick). On 2 cores C2
+     * competes with the load for CPU and was still compiling thousands of methods a minute into a
+     * run; measuring then measures the compiler.
+     */
+    Settled untilCompilersSettle(List<Process> services, Slice slice) throws Exception {
         long minNanos = mode == Mode.QUICK ? 0 : Duration.ofSeconds(30).toNanos();
         long maxNanos = mode == Mode.QUICK ? 0 : Duration.ofMinutes(3).toNanos();
         long start = System.nanoTime();
-        int n = 0;
-        double commandJit;
-        double queryJit;
+        double[] percent = new double[services.size()];
         while (true) {
-            long c0 = CpuMeter.compilerCpu(cluster.command);
-            long q0 = CpuMeter.compilerCpu(cluster.query);
+            long[] before = services.stream().mapToLong(CpuMeter::compilerCpu).toArray();
             long t0 = System.nanoTime();
-            int slot = n++;
-            load.closedLoop("warmup", 8, slice, Long.MAX_VALUE,
-                    i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + slot + "-" + i, null));
+            slice.run();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            commandJit = 100.0 * (CpuMeter.compilerCpu(cluster.command) - c0) / 1e9 / seconds;
-            queryJit = 100.0 * (CpuMeter.compilerCpu(cluster.query) - q0) / 1e9 / seconds;
+            for (int i = 0; i < percent.length; i++) {
+                percent[i] = 100.0 * (CpuMeter.compilerCpu(services.get(i)) - before[i]) / 1e9 / seconds;
+            }
             long elapsed = System.nanoTime() - start;
-            say(String.format(Locale.ROOT, "warm-up %.0f s: JIT compilers at %.1f%% (command side) and %.1f%% (query side) of a core",
-                    elapsed / 1e9, commandJit, queryJit));
-            if (elapsed >= maxNanos || (elapsed >= minNanos && commandJit < 5 && queryJit < 5)) {
-                break;
+            say(String.format(Locale.ROOT, "warm-up %.0f s: JIT compilers at %s%% of a core", elapsed / 1e9,
+                    Arrays.stream(percent).mapToObj(p -> String.format(Locale.ROOT, "%.1f", p)).collect(Collectors.joining("% / "))));
+            if (elapsed >= maxNanos || (elapsed >= minNanos && Arrays.stream(percent).allMatch(p -> p < 5))) {
+                return new Settled(elapsed / 1e9, percent);
             }
         }
-        warmUpText = String.format(Locale.ROOT, "%.0f s of the command mix at 8 clients; in its last slice the JIT compiler "
-                        + "threads used %.1f%% (command side) and %.1f%% (query side) of a core",
-                (System.nanoTime() - start) / 1e9, commandJit, queryJit);
     }
 
     /** The query side's read paths, all three in turn at 8 clients, so the JIT has compiled them before they are measured. */
@@ -592,7 +614,11 @@ public final class Bench {
         say("aggregate load: loads from the snapshot with a warm JVM (command side restarted with --casetrack.case-cache.max-cases=0)");
         Cluster.stop(cluster.command);
         cluster.startCommandSide("--casetrack.case-cache.max-cases=0");
-        load.closedLoop("warm-uncached", 1, Duration.ofMinutes(1), 200, n -> smallStatements);
+        // the small case (past its first snapshots) takes the steps until the command side's compilers settle, as in the
+        // main warm-up; the long case then only its few warm steps, so it stays the size it is named by
+        Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
+        Settled settled = untilCompilersSettle(List.of(cluster.command),
+                () -> load.closedLoop("warm-uncached", 1, slice, Long.MAX_VALUE, n -> smallStatements));
         load.closedLoop("warm-uncached-long", 1, Duration.ofMinutes(2), mode.uncachedWarmSteps(), n -> statements);
         Load.Result uncached = load.closedLoop("uncached", 1, Duration.ofMinutes(2), mode.uncachedSteps(), n -> statements);
 
@@ -616,7 +642,10 @@ public final class Bench {
         report.section("Aggregate load: one case with " + mode.aggregateEvents() + " events")
                 .line("`RecordPublicStatement` steps on one case, one client; the latency of each further step is the whole command "
                         + "(HTTP, loading the case, the rules, the hash-chain read, the append and commit). " + snapshots
-                        + " snapshots had been taken of the case (threshold 100).")
+                        + " snapshots had been taken of the case (threshold 100). The loads from the snapshot ran on a command side "
+                        + "restarted with the aggregate cache off and warmed on a small case until its JIT compilers settled ("
+                        + String.format(Locale.ROOT, "%.0f s; %.1f%% of a core in the last slice", settled.seconds(), settled.compilerPercent()[0])
+                        + "), then " + mode.uncachedWarmSteps() + " unmeasured steps on the long case.")
                 .line("")
                 .table("case", "steps measured", "p50 ms", "p99 ms", "errors")
                 .row(mode.aggregateEvents() + " events, snapshots on", with.ok(), with.latency().percentileMillis(50), with.latency().percentileMillis(99), with.errorCount())
