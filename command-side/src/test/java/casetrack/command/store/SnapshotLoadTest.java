@@ -99,4 +99,30 @@ class SnapshotLoadTest extends CommandSideTest {
         Api.Answer cachedAnswer = api.command(caseId, "RetractEntry", "{\"entryId\":\"" + third + "\",\"reason\":\"twice\"}");
         assertThat(cachedAnswer.body().get("rule").asText()).isEqualTo("entry-already-retracted");
     }
+
+    /**
+     * After an upgrade that changed what a snapshot holds (Case's {@code @Revision}), a snapshot of
+     * the old form is skipped, not misread: the case loads from its events and the step is recorded.
+     */
+    @Test
+    void aSnapshotOfAnOlderRevisionIsSkippedAndTheCaseLoadsFromItsEvents() {
+        String caseId = "old-snapshot-" + UUID.randomUUID();
+        List<CaseHistory.Step> steps = CaseHistory.read("/cases/idaho-v-horiuchi.jsonl", caseId);
+        Api node = node();
+        CaseHistory.record(node, caseId, steps.subList(0, 2));
+        // a revision-2 snapshot as session 3's code wrote it: entries with outlines of a class that no longer exists
+        String oldForm = "{\"caseId\":\"" + caseId + "\",\"version\":1,\"entries\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"event\":{\"@type\":\"casetrack.command.cases.StepOutline\",\"kind\":\"PublicStatementMade\","
+                + "\"occurredOn\":\"1998\"},\"retracted\":false}]}";
+        jdbc.update("INSERT INTO events.snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?, 1, 'Case', ?, ?, ?, '2', ?, ?)",
+                caseId, UUID.randomUUID().toString(), java.time.Instant.now().toString(), "casetrack.command.cases.Case",
+                oldForm.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+
+        Api.Answer next = node.command(caseId, steps.get(2).command(), steps.get(2).fields().toString());
+
+        assertThat(next.status()).as(next.body().toString()).isEqualTo(200);
+        assertThat(next.body().get("version").asLong()).isEqualTo(2);
+        assertThat(storedEvents(caseId)).isEqualTo(3);
+    }
 }
