@@ -147,9 +147,17 @@ public class HashChainingStorageEngine implements EventStorageEngine {
         return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
     }
 
+    /**
+     * The latest usable snapshot, its payload already read: a snapshot is a cache, and one that
+     * cannot be read (written by other code under the same revision, damaged) must not make the
+     * case unwritable. Reading it here, inside the call Axon's event store guards, lets Axon log it
+     * and load the case from its events instead; read later, the failure would fail the step.
+     */
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
+        Optional<DomainEventMessage<?>> snapshot = delegate.readSnapshot(aggregateIdentifier);
+        snapshot.ifPresent(DomainEventMessage::getPayload);
+        return snapshot;
     }
 
     @Override

@@ -125,4 +125,24 @@ class SnapshotLoadTest extends CommandSideTest {
         assertThat(next.body().get("version").asLong()).isEqualTo(2);
         assertThat(storedEvents(caseId)).isEqualTo(3);
     }
+
+    /** A snapshot that cannot be read under the current revision is a cache miss, not a failed step. */
+    @Test
+    void anUnreadableSnapshotOfTheCurrentRevisionIsPassedOverToo() {
+        String caseId = "unreadable-snapshot-" + UUID.randomUUID();
+        List<CaseHistory.Step> steps = CaseHistory.read("/cases/idaho-v-horiuchi.jsonl", caseId);
+        Api node = node();
+        CaseHistory.record(node, caseId, steps.subList(0, 2));
+        String revision = jdbc.queryForObject("SELECT max(payload_revision) FROM events.snapshot_event_entry", String.class);
+        jdbc.update("INSERT INTO events.snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?, 1, 'Case', ?, ?, ?, ?, ?, ?)",
+                caseId, UUID.randomUUID().toString(), java.time.Instant.now().toString(), "casetrack.command.cases.Case",
+                revision, "{\"caseId\": [\"not\", \"a case\"]}".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+
+        Api.Answer next = node.command(caseId, steps.get(2).command(), steps.get(2).fields().toString());
+
+        assertThat(next.status()).as(next.body().toString()).isEqualTo(200);
+        assertThat(next.body().get("version").asLong()).isEqualTo(2);
+        assertThat(storedEvents(caseId)).isEqualTo(3);
+    }
 }
