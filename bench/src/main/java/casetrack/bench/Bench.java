@@ -90,7 +90,9 @@ public final class Bench {
             }));
             if (flags.contains("--jfr")) {
                 Files.createDirectories(out);
-                cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side-{n}.jfr") + ",settings=profile"); // one file per command-side process (the bench restarts it)
+                // one file per process start (the bench restarts both services)
+                cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side-{n}.jfr") + ",settings=profile");
+                cluster.queryJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("query-side-{n}.jfr") + ",settings=profile");
             }
             Bench bench = new Bench(cluster, mode);
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");

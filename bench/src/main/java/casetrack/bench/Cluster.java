@@ -38,6 +38,9 @@ public final class Cluster implements AutoCloseable {
     final String editorToken = "bench-editor-" + UUID.randomUUID();
     final String auditorToken = "bench-auditor-" + UUID.randomUUID();
     final List<String> commandJvmExtras = new ArrayList<>();
+    final List<String> queryJvmExtras = new ArrayList<>();
+    /** Extra PostgreSQL settings (e.g. shared_preload_libraries for a profile by hand). */
+    final Map<String, String> postgresExtras = new java.util.LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     Process command;
     Process query;
@@ -61,7 +64,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     public void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setPort(dbPort)
@@ -70,8 +73,9 @@ public final class Cluster implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .start();
+                .setPGStartupWait(Duration.ofSeconds(120));
+        postgresExtras.forEach(builder::setServerConfig);
+        postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!rs.next()) {
@@ -127,8 +131,12 @@ public final class Cluster implements AutoCloseable {
         awaitHealth("command side", command, commandPort, true, Duration.ofSeconds(180));
     }
 
+    private int queryStarts;
+
     public void startQuerySide() throws Exception {
-        query = service("query-side", queryPort, "CASETRACK_QUERY_PORT", List.of(), List.of());
+        int n = ++queryStarts;
+        List<String> extras = queryJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList();
+        query = service("query-side", queryPort, "CASETRACK_QUERY_PORT", extras, List.of());
         awaitHealth("query side", query, queryPort, true, Duration.ofSeconds(180));
     }
 

@@ -21,6 +21,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,13 @@ import org.springframework.stereotype.Component;
  * whichever projection asks first. The projections write the result when the batch commits, in
  * the transaction that also stores the token; a batch that fails leaves nothing behind, since this
  * state lives and dies with the batch's unit of work.
+ * <p>
+ * The files of the cases recent batches committed are kept in memory
+ * ({@code casetrack.query.case-file-cache.max-cases}, default 2,000): a case being recorded step by
+ * step is then neither read back nor parsed for each step. A kept file is taken out while a batch
+ * folds it and put back only once that batch has committed, so it is always a file as stored; it is
+ * trusted only for the step right after its version (after any other step, e.g. once another node
+ * held the case's segment, the case is read from the table again).
  */
 @Component
 public class CaseFilesInBatch {
@@ -38,16 +46,43 @@ public class CaseFilesInBatch {
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
+    private final int maxKept;
+    /** Files as committed, by case id, least recently used first out. */
+    private final Map<String, CaseFile> kept;
 
-    public CaseFilesInBatch(JdbcTemplate jdbc, EventStore eventStore) {
+    public CaseFilesInBatch(JdbcTemplate jdbc, EventStore eventStore,
+                            @Value("${casetrack.query.case-file-cache.max-cases:2000}") int maxKept) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
+        this.maxKept = maxKept;
+        this.kept = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CaseFile> eldest) {
+                return size() > CaseFilesInBatch.this.maxKept;
+            }
+        };
+    }
+
+    /** Forgets every kept file (the projections were reset). */
+    public void forgetAll() {
+        synchronized (kept) {
+            kept.clear();
+        }
+    }
+
+    /** Whether the case's file is kept in memory. */
+    public boolean isKept(String caseId) {
+        synchronized (kept) {
+            return kept.containsKey(caseId);
+        }
     }
 
     /** One case as folded so far in this batch. */
     static final class Folded {
         final String caseId;
         CaseFile file;
+        /** The file came from memory, not from the table: good only for the step right after its version. */
+        boolean fromMemory;
         /** The last step folded in this batch; null while the batch has changed nothing of this case. */
         Step lastStep;
         private String lastSeenEventId;
@@ -83,6 +118,15 @@ public class CaseFilesInBatch {
         if (step.sequence() <= folded.file.version) {
             return false;
         }
+        if (folded.fromMemory && step.sequence() != folded.file.version + 1) {
+            // steps in between were folded elsewhere (another node, another batch): read the stored file
+            folded.file = load(List.of(step.caseId())).getOrDefault(step.caseId(), new CaseFile());
+            folded.fromMemory = false;
+            if (step.sequence() <= folded.file.version) {
+                return false;
+            }
+        }
+        folded.fromMemory = false;
         if (step.event() instanceof EntryCorrected || step.event() instanceof EntryRetracted) {
             folded.file = refold(step);
         } else {
@@ -121,13 +165,27 @@ public class CaseFilesInBatch {
         Batch batch = batch();
         Folded folded = batch.cases.get(caseId);
         if (folded == null) {
-            // the first case the batch asks for: read the files of every case in the batch at once
+            // the first case the batch asks for: take the kept files of the batch's cases, and read
+            // the files of all the others at once
             Set<String> wanted = new LinkedHashSet<>();
             wanted.add(caseId);
             caseIdsOfBatch().stream().filter(id -> !batch.cases.containsKey(id)).forEach(wanted::add);
-            Map<String, CaseFile> stored = load(wanted);
+            Map<String, CaseFile> inMemory = new LinkedHashMap<>();
+            synchronized (kept) {
+                for (String id : wanted) {
+                    CaseFile file = kept.remove(id);
+                    if (file != null) {
+                        inMemory.put(id, file);
+                    }
+                }
+            }
+            List<String> toRead = wanted.stream().filter(id -> !inMemory.containsKey(id)).toList();
+            Map<String, CaseFile> stored = toRead.isEmpty() ? Map.of() : load(toRead);
             for (String id : wanted) {
-                batch.cases.put(id, new Folded(id, stored.getOrDefault(id, new CaseFile())));
+                CaseFile file = inMemory.get(id);
+                Folded f = new Folded(id, file != null ? file : stored.getOrDefault(id, new CaseFile()));
+                f.fromMemory = file != null;
+                batch.cases.put(id, f);
             }
             folded = batch.cases.get(caseId);
         }
@@ -138,7 +196,26 @@ public class CaseFilesInBatch {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("case projections run inside the processor's unit of work");
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new Batch());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE, key -> {
+            Batch batch = new Batch();
+            if (maxKept > 0) {
+                // only what committed is kept; a batch that rolls back leaves its cases to be read again
+                root.afterCommit(u -> keep(batch));
+            }
+            return batch;
+        });
+    }
+
+    private void keep(Batch batch) {
+        synchronized (kept) {
+            for (Folded folded : batch.cases.values()) {
+                // a file read from the table but never folded is as stored too; an empty new file is not kept
+                if (folded.file.version >= 0) {
+                    kept.put(folded.caseId, folded.file);
+                }
+            }
+        }
     }
 
     private static List<String> caseIdsOfBatch() {

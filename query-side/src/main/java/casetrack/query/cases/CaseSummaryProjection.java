@@ -1,16 +1,16 @@
 package casetrack.query.cases;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import casetrack.query.live.CaseChange;
 import casetrack.query.live.CaseChangeNotifier;
 import casetrack.query.store.AxonStoreConfiguration;
+import casetrack.query.store.BatchWrite;
 import casetrack.shared.EventJson;
 import casetrack.shared.event.CaseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +20,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Written per processor batch, not per step: the steps of a batch are folded in memory
  * ({@link CaseFilesInBatch}), and when the batch commits each changed case is written once (one
- * upsert statement batched over the cases, its calendar replaced), then one change notice per step,
- * all in the transaction that stores the processor's token.
+ * upsert statement over the cases, its calendar replaced), then one change notice per step, all
+ * statements of the batch's write ({@link BatchWrite}) in the transaction that stores the token.
  */
 @Component
 @ProcessingGroup(AxonStoreConfiguration.PROJECTIONS)
@@ -65,84 +65,157 @@ public class CaseSummaryProjection {
     @ResetHandler
     public void reset() {
         jdbc.getJdbcTemplate().execute("TRUNCATE query.case_summary, query.calendar_entry");
+        files.forgetAll();
     }
 
-    /** The changes this batch announces; the first call in a batch arranges for the batch's rows to be written. */
+    /** The changes this batch announces; the first call in a batch adds the batch's rows to its write. */
     private List<CaseChange> pendingChanges() {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
-            List<CaseChange> changes = new ArrayList<>();
-            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> {
-                save(CaseFilesInBatch.changed(unitOfWork));
-                notifier.casesChanged(changes);
-            });
-            return changes;
-        });
-    }
-
-    private void save(List<CaseFilesInBatch.Folded> cases) {
-        if (cases.isEmpty()) {
-            return;
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        List<CaseChange> changes = batch.getResource(PENDING);
+        if (changes == null) {
+            List<CaseChange> fresh = new ArrayList<>();
+            batch.resources().put(PENDING, fresh);
+            BatchWrite.current(jdbc.getJdbcTemplate()).contribute(() -> parts(CaseFilesInBatch.changed(batch), fresh));
+            changes = fresh;
         }
-        jdbc.batchUpdate("""
-                INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
-                                                removal_deadline, incident_on, last_step_on, version, last_global_index,
-                                                last_recorded_at, file, search)
-                VALUES (:caseId, :title, :state, :agency, :stage, :open, :court, :docket,
-                        :removalDeadline, :incidentOn, :lastStepOn, :version,
-                        -- the last step's own index, not the stream position (see TimelineProjection)
-                        coalesce((SELECT e.global_index FROM events.domain_event_entry e WHERE e.event_identifier = :lastEventId), :globalIndex),
-                        :recordedAt, CAST(:file AS jsonb), to_tsvector('english', :searchText))
-                ON CONFLICT (case_id) DO UPDATE SET
-                    title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
-                    is_open = excluded.is_open, current_court = excluded.current_court,
-                    current_docket = excluded.current_docket, removal_deadline = excluded.removal_deadline,
-                    incident_on = excluded.incident_on, last_step_on = excluded.last_step_on,
-                    version = excluded.version, last_global_index = excluded.last_global_index,
-                    last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
-                """, cases.stream().map(c -> summaryRow(c.file, c.lastStep)).toArray(MapSqlParameterSource[]::new));
-        saveCalendars(cases.stream().map(c -> c.file).toList());
+        return changes;
     }
 
-    private static MapSqlParameterSource summaryRow(CaseFile file, Step step) {
-        return new MapSqlParameterSource()
-                .addValue("caseId", file.caseId)
-                .addValue("title", file.title == null ? file.caseId : file.title)
-                .addValue("state", file.state)
-                .addValue("agency", file.agency)
-                .addValue("stage", file.stage.name())
-                .addValue("open", file.open)
-                .addValue("court", file.currentCourt == null ? null : file.currentCourt.name())
-                .addValue("docket", file.currentCourt == null ? null : file.currentCourt.docket())
-                .addValue("removalDeadline", file.removalDeadline())
-                .addValue("incidentOn", file.incidentOn == null ? null : file.incidentOn.earliest())
-                .addValue("lastStepOn", file.lastStep == null ? null : file.lastStep.occurredOn().earliest())
-                .addValue("version", file.version)
-                .addValue("globalIndex", step.globalIndex())
-                .addValue("lastEventId", step.eventId())
-                .addValue("recordedAt", OffsetDateTime.ofInstant(step.recordedAt(), ZoneOffset.UTC))
-                .addValue("file", write(file))
-                .addValue("searchText", searchText(file));
-    }
-
-    /** Each changed case's dates ahead replace its old ones: one delete for the batch, one batched insert. */
-    private void saveCalendars(List<CaseFile> cases) {
-        jdbc.update("DELETE FROM query.calendar_entry WHERE case_id IN (:caseIds)",
-                Map.of("caseIds", cases.stream().map(f -> f.caseId).toList()));
-        List<MapSqlParameterSource> entries = new ArrayList<>();
-        for (CaseFile file : cases) {
-            if (file.open) {
-                calendarEntries(file, entries);
+    /**
+     * Each changed case written once: one upsert over the batch's cases, their calendars replaced
+     * (one delete, one insert), then one change notice per step.
+     */
+    private List<BatchWrite.Part> parts(List<CaseFilesInBatch.Folded> cases, List<CaseChange> changes) {
+        if (cases.isEmpty()) {
+            return null;
+        }
+        List<BatchWrite.Part> parts = new ArrayList<>();
+        parts.add(arrays(UPSERT, connection -> {
+            int n = cases.size();
+            Object[][] columns = new Object[SUMMARY_TYPES.length][n];
+            for (int i = 0; i < n; i++) {
+                Object[] row = summaryRow(cases.get(i).file, cases.get(i).lastStep);
+                for (int c = 0; c < row.length; c++) {
+                    columns[c][i] = row[c];
+                }
+            }
+            return arraysOf(connection, SUMMARY_TYPES, columns);
+        }));
+        List<String> caseIds = cases.stream().map(c -> c.file.caseId).toList();
+        parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
+                connection -> new Object[]{connection.createArrayOf("varchar", caseIds.toArray())}));
+        List<Object[]> entries = new ArrayList<>();
+        for (CaseFilesInBatch.Folded c : cases) {
+            if (c.file.open) {
+                calendarEntries(c.file, entries);
             }
         }
         if (!entries.isEmpty()) {
-            jdbc.batchUpdate("""
+            parts.add(arrays("""
                     INSERT INTO query.calendar_entry (case_id, entry_key, kind, due_on, description)
-                    VALUES (:caseId, :key, :kind, :dueOn, :description)
-                    """, entries.toArray(MapSqlParameterSource[]::new));
+                    SELECT e.case_id, e.entry_key, e.kind, CAST(e.due_on AS date), e.description
+                    FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]))
+                         AS e(case_id, entry_key, kind, due_on, description)
+                    """, connection -> {
+                Object[][] columns = new Object[CALENDAR_TYPES.length][entries.size()];
+                for (int i = 0; i < entries.size(); i++) {
+                    for (int c = 0; c < CALENDAR_TYPES.length; c++) {
+                        columns[c][i] = entries.get(i)[c];
+                    }
+                }
+                return arraysOf(connection, CALENDAR_TYPES, columns);
+            }));
         }
+        if (!changes.isEmpty()) {
+            parts.add(notifier.notices(changes));
+        }
+        return parts;
     }
 
-    private static void calendarEntries(CaseFile file, List<MapSqlParameterSource> entries) {
+    /** The element types of the upsert's arrays, in the order of its parameters. */
+    private static final String[] SUMMARY_TYPES = {"varchar", "text", "text", "text", "varchar", "bool", "text", "text",
+            "text", "text", "text", "int8", "int8", "varchar", "text", "text", "text"};
+
+    private static final String[] CALENDAR_TYPES = {"varchar", "varchar", "varchar", "text", "text"};
+
+    /** One upsert for every changed case of the batch, each column an array. */
+    private static final String UPSERT = """
+            INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
+                                            removal_deadline, incident_on, last_step_on, version, last_global_index,
+                                            last_recorded_at, file, search)
+            SELECT s.case_id, s.title, s.state, s.agency, s.stage, s.is_open, s.current_court, s.current_docket,
+                   CAST(s.removal_deadline AS date), CAST(s.incident_on AS date), CAST(s.last_step_on AS date), s.version,
+                   -- the last step's own index, not the stream position (see TimelineProjection)
+                   coalesce(e.global_index, s.global_index), CAST(s.recorded_at AS timestamptz), CAST(s.file AS jsonb),
+                   to_tsvector('english', s.search_text)
+            FROM unnest(CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]),
+                        CAST(? AS boolean[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]))
+                 AS s(case_id, title, state, agency, stage, is_open, current_court, current_docket, removal_deadline,
+                      incident_on, last_step_on, version, global_index, last_event_id, recorded_at, file, search_text)
+            LEFT JOIN events.domain_event_entry e ON e.event_identifier = s.last_event_id
+            ON CONFLICT (case_id) DO UPDATE SET
+                title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
+                is_open = excluded.is_open, current_court = excluded.current_court,
+                current_docket = excluded.current_docket, removal_deadline = excluded.removal_deadline,
+                incident_on = excluded.incident_on, last_step_on = excluded.last_step_on,
+                version = excluded.version, last_global_index = excluded.last_global_index,
+                last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
+            """;
+
+    private interface Parameters {
+        Object[] of(Connection connection) throws SQLException;
+    }
+
+    private static BatchWrite.Part arrays(String sql, Parameters parameters) {
+        return new BatchWrite.Part() {
+            @Override
+            public String sql() {
+                return sql;
+            }
+
+            @Override
+            public Object[] parameters(Connection connection) throws SQLException {
+                return parameters.of(connection);
+            }
+        };
+    }
+
+    private static Object[] arraysOf(Connection connection, String[] types, Object[][] columns) throws SQLException {
+        Object[] arrays = new Object[types.length];
+        for (int c = 0; c < types.length; c++) {
+            arrays[c] = connection.createArrayOf(types[c], columns[c]);
+        }
+        return arrays;
+    }
+
+    private static Object[] summaryRow(CaseFile file, Step step) {
+        return new Object[]{
+                file.caseId,
+                file.title == null ? file.caseId : file.title,
+                file.state,
+                file.agency,
+                file.stage.name(),
+                file.open,
+                file.currentCourt == null ? null : file.currentCourt.name(),
+                file.currentCourt == null ? null : file.currentCourt.docket(),
+                text(file.removalDeadline()),
+                file.incidentOn == null ? null : file.incidentOn.earliest().toString(),
+                file.lastStep == null ? null : file.lastStep.occurredOn().earliest().toString(),
+                file.version,
+                step.globalIndex(),
+                step.eventId(),
+                TimelineProjection.microseconds(step.recordedAt()),
+                write(file),
+                searchText(file)};
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static void calendarEntries(CaseFile file, List<Object[]> entries) {
         file.hearings.values().stream()
                 .filter(h -> h.status == CaseFile.HearingStatus.SCHEDULED && h.scheduledFor != null)
                 .forEach(h -> entries.add(calendarEntry(file, "hearing:" + h.hearingId, "HEARING", h.scheduledFor,
@@ -152,9 +225,8 @@ public class CaseSummaryProjection {
                         d.removalDeadline, "Last day for " + d.name + " to file a notice of removal (28 U.S.C. §1455(b)(1))")));
     }
 
-    private static MapSqlParameterSource calendarEntry(CaseFile file, String key, String kind, LocalDate dueOn, String description) {
-        return new MapSqlParameterSource().addValue("caseId", file.caseId).addValue("key", key).addValue("kind", kind)
-                .addValue("dueOn", dueOn).addValue("description", description);
+    private static Object[] calendarEntry(CaseFile file, String key, String kind, LocalDate dueOn, String description) {
+        return new Object[]{file.caseId, key, kind, dueOn.toString(), description};
     }
 
     private static String capitalized(String words) {

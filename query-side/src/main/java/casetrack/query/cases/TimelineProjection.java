@@ -1,7 +1,8 @@
 package casetrack.query.cases;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import casetrack.query.store.AxonStoreConfiguration;
+import casetrack.query.store.BatchWrite;
 import casetrack.shared.EventJson;
 import casetrack.shared.event.CaseEvent;
 import casetrack.shared.event.EntryCorrected;
@@ -25,7 +27,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,9 +37,9 @@ import org.springframework.stereotype.Component;
  * the corrected row's date, sources or note and keeps the first original values beside them; a
  * retraction marks its row. Both also appear as rows of their own. Idempotent on the event id.
  * <p>
- * Written per processor batch: the rows of a batch go in with one insert statement when the batch
- * commits (in the token's transaction), then the corrections and retractions of rows newly
- * inserted, in order. Names of defendants and charges come from the batch's in-memory case file
+ * Written per processor batch: the rows of a batch go in with one insert statement of the batch's
+ * write ({@link BatchWrite}, in the token's transaction), then the corrections and retractions of
+ * rows newly inserted, in order. Names of defendants and charges come from the batch's in-memory case file
  * ({@link CaseFilesInBatch}), folded up to and including the step described.
  */
 @Component
@@ -143,21 +145,31 @@ public class TimelineProjection {
         jdbc.getJdbcTemplate().execute("TRUNCATE query.timeline_entry");
     }
 
-    /** This batch's rows; the first call in a batch arranges for them to be written when it commits. */
+    /** This batch's rows; the first call in a batch adds them to the batch's write. */
     private Pending pending() {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
-            Pending pending = new Pending();
-            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> write(pending.rows));
-            return pending;
-        });
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Pending pending = batch.getResource(PENDING);
+        if (pending == null) {
+            Pending fresh = new Pending();
+            batch.resources().put(PENDING, fresh);
+            BatchWrite.current(jdbc.getJdbcTemplate()).contribute(() -> fresh.rows.isEmpty() ? null : List.of(insert(fresh.rows)));
+            pending = fresh;
+        }
+        return pending;
     }
 
-    private void write(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Set<String> inserted = jdbc.getJdbcTemplate().execute((ConnectionCallback<Set<String>>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    /** The batch's rows in one statement; then the corrections and retractions whose own row was new. */
+    private BatchWrite.Part insert(List<Row> rows) {
+        Set<String> inserted = new HashSet<>();
+        return new BatchWrite.Part() {
+            @Override
+            public String sql() {
+                return INSERT;
+            }
+
+            @Override
+            public Object[] parameters(Connection connection) throws SQLException {
+                Object[] arrays = new Object[COLUMNS.size()];
                 for (int c = 0; c < COLUMNS.size(); c++) {
                     Column column = COLUMNS.get(c);
                     Object[] values = switch (column.type()) {
@@ -168,18 +180,27 @@ public class TimelineProjection {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = column.value().apply(rows.get(i));
                     }
-                    insert.setArray(c + 1, connection.createArrayOf(column.type(), values));
+                    arrays[c] = connection.createArrayOf(column.type(), values);
                 }
-                Set<String> ids = new HashSet<>();
-                try (ResultSet result = insert.executeQuery()) {
-                    while (result.next()) {
-                        ids.add(result.getString(1));
-                    }
-                }
-                return ids;
+                return arrays;
             }
-        });
-        // a row already there (a step seen before) changes nothing, nor do its correction or retraction
+
+            @Override
+            public void rows(ResultSet result) throws SQLException {
+                while (result.next()) {
+                    inserted.add(result.getString(1));
+                }
+            }
+
+            @Override
+            public void afterwards() {
+                applyCorrections(rows, inserted);
+            }
+        };
+    }
+
+    /** A row already there (a step seen before) changes nothing, nor do its correction or retraction. */
+    private void applyCorrections(List<Row> rows, Set<String> inserted) {
         List<MapSqlParameterSource> corrections = new ArrayList<>();
         List<MapSqlParameterSource> retractions = new ArrayList<>();
         for (Row row : rows) {

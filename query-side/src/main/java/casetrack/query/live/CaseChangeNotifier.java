@@ -1,7 +1,10 @@
 package casetrack.query.live;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+
+import casetrack.query.store.BatchWrite;
 
 import casetrack.shared.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,11 +39,8 @@ public class CaseChangeNotifier {
         jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
     }
 
-    /** The same notices as {@link #caseChanged} for each change, in this order, in one statement. */
-    public void casesChanged(List<CaseChange> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    /** The same notices as {@link #caseChanged} for each change, in this order, as one statement of a batch's write. */
+    public BatchWrite.Part notices(List<CaseChange> changes) {
         String[] payloads = new String[changes.size()];
         for (int i = 0; i < payloads.length; i++) {
             try {
@@ -49,12 +49,16 @@ public class CaseChangeNotifier {
                 throw new IllegalStateException(e);
             }
         }
-        jdbc.query(connection -> {
-            PreparedStatement notify = connection.prepareStatement(
-                    "SELECT pg_notify(?, payload) FROM unnest(?) WITH ORDINALITY AS n(payload, position) ORDER BY position");
-            notify.setString(1, CHANNEL);
-            notify.setArray(2, connection.createArrayOf("text", payloads));
-            return notify;
-        }, rs -> null);
+        return new BatchWrite.Part() {
+            @Override
+            public String sql() {
+                return "SELECT pg_notify(?, payload) FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS n(payload, position) ORDER BY position";
+            }
+
+            @Override
+            public Object[] parameters(Connection connection) throws SQLException {
+                return new Object[]{CHANNEL, connection.createArrayOf("text", payloads)};
+            }
+        };
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -74,7 +74,6 @@ public class AxonStoreConfiguration {
                                                  Serializer snapshotSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
                                                  EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
@@ -82,7 +81,9 @@ public class AxonStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                // reads need no transaction of their own: without one each read is a single round trip
+                // (inside a projection batch the batch's connection and transaction are used anyway)
+                .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(eventSchema)
                 // one query reads up to 1000 events (Axon's default 100 makes a replay ten times as many
                 // round trips); a caught-up reader's query still returns only the few new rows

@@ -1,7 +1,9 @@
 package casetrack.query.store;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
@@ -12,7 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,7 @@ import casetrack.shared.event.CaseEvent;
  * Counts, in the projections' own transaction, how often each event reached them. Since rows and
  * token commit together, every count is 1 unless two nodes handled one event (a segment claimed
  * twice) or a token went backwards; idempotent projections would hide either, this count does not.
- * The counts of a processor batch are written in one statement when the batch commits,
+ * The counts of a processor batch are one statement of the batch's write ({@link BatchWrite}),
  * in the same transaction as its token.
  */
 @Component
@@ -71,41 +73,45 @@ public class EventDeliveryLog {
         pending().computeIfAbsent(eventId, id -> new Count(caseId, globalIndex)).deliveries++;
     }
 
-    /** The counts of this batch by event id; the first call in a batch arranges for them to be written when it commits. */
+    /** The counts of this batch by event id; the first call in a batch adds them to the batch's write. */
     private Map<String, Count> pending() {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> {
-            Map<String, Count> counts = new LinkedHashMap<>();
-            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> write(counts));
-            return counts;
-        });
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<String, Count> counts = batch.getResource(PENDING);
+        if (counts == null) {
+            Map<String, Count> fresh = new LinkedHashMap<>();
+            batch.resources().put(PENDING, fresh);
+            BatchWrite.current(jdbc).contribute(() -> fresh.isEmpty() ? null : List.of(upsert(fresh)));
+            counts = fresh;
+        }
+        return counts;
     }
 
-    private void write(Map<String, Count> counts) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        int n = counts.size();
-        String[] eventIds = new String[n];
-        String[] caseIds = new String[n];
-        Long[] globalIndexes = new Long[n];
-        Integer[] deliveries = new Integer[n];
-        int i = 0;
-        for (Map.Entry<String, Count> e : counts.entrySet()) {
-            eventIds[i] = e.getKey();
-            caseIds[i] = e.getValue().caseId;
-            globalIndexes[i] = e.getValue().globalIndex;
-            deliveries[i] = e.getValue().deliveries;
-            i++;
-        }
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setArray(1, connection.createArrayOf("text", eventIds));
-                upsert.setArray(2, connection.createArrayOf("text", caseIds));
-                upsert.setArray(3, connection.createArrayOf("int8", globalIndexes));
-                upsert.setArray(4, connection.createArrayOf("int4", deliveries));
-                return upsert.executeUpdate();
+    private static BatchWrite.Part upsert(Map<String, Count> counts) {
+        return new BatchWrite.Part() {
+            @Override
+            public String sql() {
+                return UPSERT;
             }
-        });
+
+            @Override
+            public Object[] parameters(Connection connection) throws SQLException {
+                int n = counts.size();
+                String[] eventIds = new String[n];
+                String[] caseIds = new String[n];
+                Long[] globalIndexes = new Long[n];
+                Integer[] deliveries = new Integer[n];
+                int i = 0;
+                for (Map.Entry<String, Count> e : counts.entrySet()) {
+                    eventIds[i] = e.getKey();
+                    caseIds[i] = e.getValue().caseId;
+                    globalIndexes[i] = e.getValue().globalIndex;
+                    deliveries[i] = e.getValue().deliveries;
+                    i++;
+                }
+                return new Object[]{connection.createArrayOf("text", eventIds), connection.createArrayOf("text", caseIds),
+                        connection.createArrayOf("int8", globalIndexes), connection.createArrayOf("int4", deliveries)};
+            }
+        };
     }
 
     @ResetHandler

@@ -8,6 +8,8 @@ import java.util.Map;
 import casetrack.query.QuerySideApplication;
 import casetrack.query.support.CaseHistory;
 import casetrack.query.support.TestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -86,6 +88,51 @@ class ScaleOutAndRestartTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM query.token_entry WHERE owner = 'node-a'", Long.class)).isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM query.token_entry WHERE owner = 'node-b'", Long.class)).isEqualTo(2);
         }
+    }
+
+    /**
+     * A node keeps the files of the cases it folded; when another node has taken steps of a case in
+     * the meantime (it held the case's segment), the first node must not fold the next step into its
+     * outdated copy but read the case as stored.
+     */
+    @Test
+    void aNodeThatGetsACaseBackAfterAnotherNodeTookStepsOfItReadsTheCaseAsStored() {
+        try (ConfigurableApplicationContext a = node("handover", "node-a", Integer.MAX_VALUE)) {
+            JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+            StreamingEventProcessor onA = processor(a);
+            CaseHistory h = new CaseHistory("handover-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    a.getBean(EventStore.class)::publish);
+            String id = h.caseId();
+            h.record(opened(id, "State v. Handover", "ID", "FBI", "officer-1", "Officer One", "2024-01-01"));
+            h.record(statement(id, "A. Spokesman", "first", "2024-01-02"));
+            awaitAll(jdbc, List.of(h));
+            assertThat(a.getBean(casetrack.query.cases.CaseFilesInBatch.class).isKept(id)).as("node a keeps the case's file").isTrue();
+
+            onA.shutDown();
+            try (ConfigurableApplicationContext b = node("handover", "node-b", Integer.MAX_VALUE)) {
+                h.record(charged(id, "charge-1", "2024-02-01"));
+                h.record(arraigned(id, "2024-02-10"));
+                awaitAll(jdbc, List.of(h));
+                processor(b).shutDown();
+            }
+            onA.start();
+            h.record(statement(id, "A. Spokesman", "second", "2024-02-11"));
+            awaitAll(jdbc, List.of(h));
+
+            // node a's copy (version 1) knew nothing of the charge and the arraignment node b folded in
+            assertThat(jdbc.queryForObject("SELECT stage FROM query.case_summary WHERE case_id = ?", String.class, id))
+                    .isEqualTo("CHARGED");
+            assertThat(jdbc.queryForObject("SELECT (file -> 'charges' -> 'charge-1') IS NOT NULL FROM query.case_summary WHERE case_id = ?",
+                    Boolean.class, id)).isTrue();
+            assertThat(jdbc.queryForObject("SELECT removal_deadline FROM query.case_summary WHERE case_id = ?", java.sql.Date.class, id))
+                    .hasToString("2024-03-11");
+            assertEveryEventHandledOnce(jdbc);
+        }
+    }
+
+    private static StreamingEventProcessor processor(ConfigurableApplicationContext node) {
+        return node.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(AxonStoreConfiguration.PROJECTIONS, StreamingEventProcessor.class).orElseThrow();
     }
 
     @Test
