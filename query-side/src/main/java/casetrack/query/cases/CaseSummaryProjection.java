@@ -57,7 +57,7 @@ public class CaseSummaryProjection {
         CaseFilesInBatch.inUnitOfWork(message, () -> {
             Step step = Step.of(message);
             if (files.fold(step)) {
-                pendingChanges().add(new CaseChange(step.caseId(), step.sequence(), step.type()));
+                pendingChanges().add(new CaseChange(step.caseId(), step.sequence(), step.type(), TimelineProjection.toMicros(step.recordedAt())));
             }
         });
     }

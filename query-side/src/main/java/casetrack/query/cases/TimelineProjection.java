@@ -272,11 +272,15 @@ public class TimelineProjection {
      * would no longer equal the tables it replaces).
      */
     static String microseconds(Instant at) {
+        return at == null ? null : toMicros(at).toString();
+    }
+
+    /** The instant as stored: to the microsecond, rounded half up (see {@link #microseconds}). */
+    public static Instant toMicros(Instant at) {
         if (at == null) {
             return null;
         }
-        Instant rounded = at.getNano() % 1000 >= 500 ? at.plusNanos(1000 - at.getNano() % 1000) : at.minusNanos(at.getNano() % 1000);
-        return rounded.toString();
+        return at.getNano() % 1000 >= 500 ? at.plusNanos(1000 - at.getNano() % 1000) : at.minusNanos(at.getNano() % 1000);
     }
 
     private static String json(List<Source> sources) {

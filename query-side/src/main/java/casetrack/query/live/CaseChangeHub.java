@@ -22,6 +22,8 @@ public class CaseChangeHub {
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicLong changesHeard = new AtomicLong();
+    private final List<java.util.function.Consumer<CaseChange>> changeObservers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reconnectObservers = new CopyOnWriteArrayList<>();
 
     private record Waiter(long minVersion, CompletableFuture<Long> reached) {
     }
@@ -49,13 +51,25 @@ public class CaseChangeHub {
         return changesHeard.get();
     }
 
+    /** Tells {@code observer} of every change this node hears of, before subscribers and waiters hear of it. */
+    public void onChange(java.util.function.Consumer<CaseChange> observer) {
+        changeObservers.add(observer);
+    }
+
+    /** Tells {@code observer} each time the listener (re)connects: changes may have been missed meanwhile. */
+    public void onReconnect(Runnable observer) {
+        reconnectObservers.add(observer);
+    }
+
     /** The change listener reconnected: changes may have been missed meanwhile. */
     public void reconnected() {
         changesHeard.incrementAndGet();
+        reconnectObservers.forEach(Runnable::run);
     }
 
     public void publish(CaseChange change) {
         changesHeard.incrementAndGet();
+        changeObservers.forEach(o -> o.accept(change));
         for (SseEmitter emitter : subscribers) {
             try {
                 emitter.send(SseEmitter.event().name("case-changed").id(change.caseId() + ":" + change.version())

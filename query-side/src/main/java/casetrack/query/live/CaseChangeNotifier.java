@@ -9,7 +9,6 @@ import casetrack.query.store.BatchWrite;
 import casetrack.shared.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,23 +22,7 @@ public class CaseChangeNotifier {
     public static final String CHANNEL = "casetrack_case_changed";
     private static final ObjectMapper JSON = EventJson.newMapper();
 
-    private final JdbcTemplate jdbc;
-
-    public CaseChangeNotifier(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public void caseChanged(String caseId, long version, String type) {
-        String payload;
-        try {
-            payload = JSON.writeValueAsString(new CaseChange(caseId, version, type));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
-    }
-
-    /** The same notices as {@link #caseChanged} for each change, in this order, as one statement of a batch's write. */
+    /** One notice for each change, in this order, as one statement of a batch's write. */
     public BatchWrite.Part notices(List<CaseChange> changes) {
         String[] payloads = new String[changes.size()];
         for (int i = 0; i < payloads.length; i++) {

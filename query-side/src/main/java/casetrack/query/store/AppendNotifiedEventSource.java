@@ -35,9 +35,20 @@ public class AppendNotifiedEventSource implements StreamableMessageSource<Tracke
     private final EventStorageEngine engine;
     private final Set<NotifiedStream> openStreams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService fallbackPoll;
+    private final long gatherNanos;
 
     public AppendNotifiedEventSource(EventStorageEngine engine, Duration fallbackPoll) {
+        this(engine, fallbackPoll, Duration.ZERO);
+    }
+
+    /**
+     * @param gather at least this long between the starts of two reads of one stream: appends notified
+     *               meanwhile are read together, so under load a read and a projection batch take in
+     *               several steps (an idle stream still reads at once when notified)
+     */
+    public AppendNotifiedEventSource(EventStorageEngine engine, Duration fallbackPoll, Duration gather) {
         this.engine = engine;
+        this.gatherNanos = Math.max(0, gather.toNanos());
         this.fallbackPoll = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-source-fallback-poll");
             thread.setDaemon(true);
@@ -90,6 +101,10 @@ public class AppendNotifiedEventSource implements StreamableMessageSource<Tracke
         private final Condition appended = lock.newCondition();
         /** Set on every wake-up and while a read still returns events; cleared when a read starts. */
         private final AtomicBoolean mayHaveEvents = new AtomicBoolean(true);
+        /** A wake-up is scheduled for the end of the gathering time. */
+        private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+        /** When the next read may start (System.nanoTime). */
+        private volatile long nextReadAt = System.nanoTime();
         private volatile Runnable onAvailable = () -> {
         };
         private volatile boolean closed;
@@ -128,16 +143,23 @@ public class AppendNotifiedEventSource implements StreamableMessageSource<Tracke
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (peeked == null && !closed) {
-                if (readNext() || mayHaveEvents.get()) {
+                if (readNext()) {
                     continue;
                 }
-                long remaining = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                if (mayHaveEvents.get() && now - nextReadAt >= 0) {
+                    continue; // notified while the last read ran: read again at once
+                }
+                long remaining = deadline - now;
                 if (remaining <= 0) {
                     return false;
                 }
+                if (mayHaveEvents.get()) {
+                    remaining = Math.min(remaining, nextReadAt - now);
+                }
                 lock.lock();
                 try {
-                    if (!mayHaveEvents.get() && !closed) {
+                    if (!closed && (!mayHaveEvents.get() || System.nanoTime() < nextReadAt)) {
                         appended.awaitNanos(remaining);
                     }
                 } finally {
@@ -151,9 +173,17 @@ public class AppendNotifiedEventSource implements StreamableMessageSource<Tracke
         private boolean readNext() {
             try {
                 if (iterator == null) {
-                    if (!mayHaveEvents.getAndSet(false)) {
+                    if (!mayHaveEvents.get()) {
                         return false;
                     }
+                    long now = System.nanoTime();
+                    if (now - nextReadAt < 0) {
+                        // gathering: read once the time is up, and tell the reader then
+                        wakeAt(nextReadAt - now);
+                        return false;
+                    }
+                    mayHaveEvents.set(false);
+                    nextReadAt = now + gatherNanos;
                     reading = engine.readEvents(lastToken, false);
                     iterator = reading.iterator();
                 }
@@ -169,6 +199,15 @@ public class AppendNotifiedEventSource implements StreamableMessageSource<Tracke
                 closeReading();
                 mayHaveEvents.set(true);
                 throw e;
+            }
+        }
+
+        private void wakeAt(long delayNanos) {
+            if (wakeScheduled.compareAndSet(false, true)) {
+                fallbackPoll.schedule(() -> {
+                    wakeScheduled.set(false);
+                    wake();
+                }, delayNanos, TimeUnit.NANOSECONDS);
             }
         }
 

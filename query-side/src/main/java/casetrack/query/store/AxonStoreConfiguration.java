@@ -114,8 +114,9 @@ public class AxonStoreConfiguration {
     @Bean
     public AppendNotifiedEventSource projectionEventSource(
             EventStorageEngine storageEngine,
-            @Value("${casetrack.query.event-fallback-poll-millis:1000}") long fallbackPollMillis) {
-        return new AppendNotifiedEventSource(storageEngine, Duration.ofMillis(fallbackPollMillis));
+            @Value("${casetrack.query.event-fallback-poll-millis:1000}") long fallbackPollMillis,
+            @Value("${casetrack.query.read-gather-millis:20}") long gatherMillis) {
+        return new AppendNotifiedEventSource(storageEngine, Duration.ofMillis(fallbackPollMillis), Duration.ofMillis(gatherMillis));
     }
 
     @Bean
