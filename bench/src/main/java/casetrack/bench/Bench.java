@@ -61,6 +61,8 @@ public final class Bench {
     final Map<String, Long> lastVersion = new ConcurrentHashMap<>();
     /** How the warm-up went, for the report. */
     String warmUpText = "none";
+    /** How the read paths' warm-up went, for the report. */
+    String readWarmUpText = "none";
     /** Seconds the query side needed to take in earlier phases' steps before each phase (-1: it did not within 2 minutes). */
     final Map<String, Double> catchUps = new LinkedHashMap<>();
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -436,7 +438,7 @@ public final class Bench {
     /**
      * The command mix at 8 clients until both services' JIT compilers have settled: slices of 15 s
      * (4 s in --quick, one slice) until the compiler threads of each service used under 5% of a core
-     * in a slice, at least 30 s and at most 3 minutes. On 2 cores C2 competes with the load for CPU
+     * in a slice, at least 30 s and at most 6 minutes. On 2 cores C2 competes with the load for CPU
      * and was still compiling thousands of methods a minute into the run; measuring then measures
      * the compiler. The report says how long it took and where the compilers stood.
      */
@@ -465,13 +467,14 @@ public final class Bench {
 
     /**
      * Runs {@code slice} until the JIT compiler threads of each of these services used under 5% of a
-     * core during one (at least 30 s and at most 3 minutes; one slice in --quick). On 2 cores C2
+     * core during one (at least 30 s and at most 6 minutes; one slice in --quick). On 2 cores C2
      * competes with the load for CPU and was still compiling thousands of methods a minute into a
      * run; measuring then measures the compiler.
      */
     Settled untilCompilersSettle(List<Process> services, Slice slice) throws Exception {
         long minNanos = mode == Mode.QUICK ? 0 : Duration.ofSeconds(30).toNanos();
-        long maxNanos = mode == Mode.QUICK ? 0 : Duration.ofMinutes(3).toNanos();
+        // on 2 cores both services' compilers were still at 15-20% of a core after 3 minutes of load and settled after 4-5
+        long maxNanos = mode == Mode.QUICK ? 0 : Duration.ofMinutes(6).toNanos();
         long start = System.nanoTime();
         double[] percent = new double[services.size()];
         while (true) {
@@ -491,30 +494,53 @@ public final class Bench {
         }
     }
 
+    Load.Result javaReads(List<String> cases, String pathFormat, int clients) throws InterruptedException {
+        return load.closedLoop("read", clients, mode.reads(), Long.MAX_VALUE, i -> new Load.Worker() {
+            public java.net.http.HttpRequest request() {
+                String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
+                return load.get(queryBase + String.format(pathFormat, id)).build();
+            }
+
+            public boolean done(int status, String body, long at) {
+                return status == 200;
+            }
+        });
+    }
+
     /** The query side's read paths, all three in turn at 8 clients, so the JIT has compiled them before they are measured. */
     void warmUpReads(List<String> cases, Map<String, String> paths) throws Exception {
-        Duration each = mode == Mode.QUICK ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
-        for (int round = 0; round < 2; round++) {
+        Duration each = mode == Mode.QUICK ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
+        Settled settled = untilCompilersSettle(List.of(cluster.query), () -> {
             for (String path : paths.values()) {
-                load.closedLoop("read-warmup", 8, each, Long.MAX_VALUE, i -> new Load.Worker() {
-                    public java.net.http.HttpRequest request() {
-                        String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
-                        return load.get(queryBase + String.format(path, id)).build();
-                    }
-
-                    public boolean done(int status, String body, long at) {
-                        return status == 200;
-                    }
-                });
+                javaReadsFor(cases, path, each);
             }
-        }
+        });
+        readWarmUpText = String.format(Locale.ROOT, "%.0f s of the three reads in turn at 8 clients; in its last slice the query side's JIT "
+                + "compiler threads used %.1f%% of a core", settled.seconds(), settled.compilerPercent()[0]);
+    }
+
+    private void javaReadsFor(List<String> cases, String path, Duration each) throws InterruptedException {
+        load.closedLoop("read-warmup", 8, each, Long.MAX_VALUE, i -> new Load.Worker() {
+            public java.net.http.HttpRequest request() {
+                String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
+                return load.get(queryBase + String.format(path, id)).build();
+            }
+
+            public boolean done(int status, String body, long at) {
+                return status == 200;
+            }
+        });
     }
 
     void reads(Map<Integer, RawPostgres.Rate> selects) throws Exception {
         List<String> cases = new ArrayList<>(lastVersion.keySet());
+        Wrk wrk = Wrk.ifInstalled(cluster.work, cases);
+        String tool = wrk != null ? "`" + Wrk.version() + "` (2 threads, the load tool issue 6 names; its own CPU is in the load tool's column)"
+                : "the bench's Java `HttpClient` (`wrk` is not installed: `apt-get install wrk` for the lighter load tool)";
         report.section("The read path, closed loop")
                 .line("Random cases among the " + cases.size() + " recorded in this run; no `If-None-Match` (every answer is a full 200). "
-                        + "Compared with raw primary-key selects at the same client count.")
+                        + "Compared with raw primary-key selects at the same client count. Load tool: " + tool + ". "
+                        + "Measured after " + readWarmUpText + ".")
                 .line("")
                 .table("endpoint", "clients", "reads/s", "p50 ms", "p99 ms", "errors", "ratio to raw PK select", "CPU (of one core)");
         Map<String, String> paths = new LinkedHashMap<>();
@@ -522,37 +548,72 @@ public final class Bench {
         paths.put("timeline", "/api/cases/%s/timeline");
         paths.put("dashboard", "/api/dashboard");
         catchUps.put("reads", awaitProjectionsCaughtUp("the reads"));
-        say("reads: warming up the read paths (summary, timeline, dashboard in turn at 8 clients)");
+        say("reads: warming up the read paths (summary, timeline, dashboard in turn at 8 clients) until the query side's JIT settles");
         warmUpReads(cases, paths);
         List<Map<String, Object>> json = new ArrayList<>();
         for (var p : paths.entrySet()) {
             for (int clients : new int[]{8, 32}) {
-                say("reads: " + p.getKey() + " at " + clients + " clients");
+                say("reads: " + p.getKey() + " at " + clients + " clients" + (wrk != null ? " (wrk)" : ""));
                 CpuMeter cpu = new CpuMeter(cluster).start();
-                Load.Result r = load.closedLoop("read-" + p.getKey(), clients, mode.reads(), Long.MAX_VALUE, i -> new Load.Worker() {
-                    public java.net.http.HttpRequest request() {
-                        String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
-                        return load.get(queryBase + String.format(p.getValue(), id)).build();
-                    }
-
-                    public boolean done(int status, String body, long at) {
-                        return status == 200;
-                    }
-                });
-                CpuMeter.Usage usage = cpu.stop();
-                double ratio = Target.ratio(r.throughput(), selects.get(clients).perSecond());
-                report.row(p.getKey(), clients, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
-                        r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), Report.pct(ratio), usage.text());
-                Map<String, Object> j = new LinkedHashMap<>(resultJson(r));
+                double perSecond;
+                double p50;
+                double p99;
+                String errors;
+                Map<String, Object> j = new LinkedHashMap<>();
+                CpuMeter.Usage usage;
+                if (wrk != null) {
+                    Wrk.Result w = wrk.run(queryBase, p.getValue(), clients, mode.reads());
+                    usage = cpu.stop().withLoadTool(w.cpuPercentOfOneCore());
+                    perSecond = w.perSecond();
+                    p50 = w.p50Millis();
+                    p99 = w.p99Millis();
+                    errors = w.errorCount() + (w.errors().isEmpty() ? "" : " " + w.errors());
+                    j.put("clients", clients);
+                    j.put("perSecond", perSecond);
+                    j.put("p50ms", p50);
+                    j.put("p99ms", p99);
+                    j.put("requests", w.requests());
+                    j.put("errors", w.errors());
+                    j.put("loadTool", "wrk");
+                } else {
+                    Load.Result r = javaReads(cases, p.getValue(), clients);
+                    usage = cpu.stop();
+                    perSecond = r.throughput();
+                    p50 = r.latency().percentileMillis(50);
+                    p99 = r.latency().percentileMillis(99);
+                    errors = r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors());
+                    j.putAll(resultJson(r));
+                    j.put("loadTool", "java");
+                }
+                double ratio = Target.ratio(perSecond, selects.get(clients).perSecond());
+                report.row(p.getKey(), clients, perSecond, p50, p99, errors, Report.pct(ratio), usage.text());
                 j.put("endpoint", p.getKey());
                 j.put("ratioToRawPkSelect", ratio);
                 j.put("cpu", usage.json());
                 json.add(j);
                 if (clients == 32) {
                     report.target(new Target("reads at 32 clients (" + p.getKey() + ") / raw PK select at 32",
-                            Report.pct(ratio) + " (" + Report.num(r.throughput()) + " / " + Report.num(selects.get(clients).perSecond()) + " per s)",
+                            Report.pct(ratio) + " (" + Report.num(perSecond) + " / " + Report.num(selects.get(clients).perSecond()) + " per s)",
                             100 * ratio, 25, true, "%", "raw primary-key select TPS, 32 clients"));
                 }
+            }
+        }
+        if (wrk != null) {
+            // the same reads with the bench's own Java client, for comparison with runs made without wrk
+            for (var p : paths.entrySet()) {
+                say("reads: " + p.getKey() + " at 32 clients (Java HttpClient, for comparison)");
+                CpuMeter cpu = new CpuMeter(cluster).start();
+                Load.Result r = javaReads(cases, p.getValue(), 32);
+                CpuMeter.Usage usage = cpu.stop();
+                double ratio = Target.ratio(r.throughput(), selects.get(32).perSecond());
+                report.row(p.getKey() + " (Java HttpClient)", 32, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
+                        r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), Report.pct(ratio), usage.text());
+                Map<String, Object> j = new LinkedHashMap<>(resultJson(r));
+                j.put("endpoint", p.getKey());
+                j.put("loadTool", "java");
+                j.put("ratioToRawPkSelect", ratio);
+                j.put("cpu", usage.json());
+                json.add(j);
             }
         }
         report.put("reads", json);

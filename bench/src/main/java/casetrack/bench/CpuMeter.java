@@ -20,6 +20,11 @@ public final class CpuMeter {
                     machineBusyPercent, benchPercent, commandPercent, queryPercent);
         }
 
+        /** The same, with a load tool outside this JVM (wrk) added to the load tool's share. */
+        public Usage withLoadTool(double externalPercent) {
+            return new Usage(machineBusyPercent, benchPercent + externalPercent, commandPercent, queryPercent);
+        }
+
         public Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("machineBusyPercentOfOneCore", machineBusyPercent);
