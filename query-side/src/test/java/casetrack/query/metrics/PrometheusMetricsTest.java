@@ -47,8 +47,11 @@ class PrometheusMetricsTest extends QuerySideTest {
         assertThat(samples(scrape, "casetrack_replay_events_expected").values()).singleElement().satisfies(v -> assertThat(v).isGreaterThanOrEqualTo(2));
         assertThat(samples(scrape, "casetrack_replay_events_done")).isEqualTo(samples(scrape, "casetrack_replay_events_expected"));
         assertThat(samples(scrape, "casetrack_replay_progress_ratio")).containsValue(1.0);
-        // Axon's processor monitors (axon-micrometer) are there too
-        assertThat(scrape).contains("eventProcessor");
+        // Axon's processor monitors (axon-micrometer, untagged, named after the processor) are there too,
+        // and counted the events the replay handled
+        assertThat(samples(scrape, "case_projections_successCounter_total").values()).singleElement()
+                .satisfies(v -> assertThat(v).isGreaterThanOrEqualTo(2));
+        assertThat(scrape).contains("case_projections_latency", "case_projections_capacity");
     }
 
     @Test
