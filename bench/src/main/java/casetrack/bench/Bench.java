@@ -783,7 +783,9 @@ public final class Bench {
         double ratio = Target.ratio(rate, scan.perSecond());
         report.section("Replay: every projection rebuilt from " + (long) events + " events")
                 .line(String.format(java.util.Locale.ROOT, "`POST /api/admin/replay` on the query side; rate as the query side reports it "
-                                + "(events behind the slowest segment / time). %s, checksums of the tables before and after %s. "
+                                + "(events behind the slowest segment / time until every segment had taken in the last event; the "
+                                + "checksums of the rebuilt tables took " + Report.num(number(progress, "checksumSeconds")) + " s after that). "
+                                + "%s, checksums of the tables before and after %s. "
                                 + "Peak heap used of the query JVM (`jvm.memory.used`, area heap, sampled every 100 ms): %.0f MiB.",
                         serviceDone ? "The service said DONE" : rebuiltAt >= 0
                                 ? "Every segment reached the last event (rate from the bench's clock: poll every 100 ms), but the service still said "

@@ -16,6 +16,7 @@ import casetrack.shared.event.EntryCorrected;
 import casetrack.shared.event.EntryRetracted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -98,9 +99,15 @@ public class CaseFilesInBatch {
         }
     }
 
-    /** The cases of one batch, in the order the batch first touched them. */
+    /** The cases of one batch, in the order the batch first touched them, and its steps as read. */
     static final class Batch {
         final Map<String, Folded> cases = new LinkedHashMap<>();
+        final Map<String, Step> steps = new java.util.HashMap<>();
+    }
+
+    /** The step this event message records, read once per batch whichever projection asks first. */
+    public Step step(EventMessage<?> message) {
+        return batch().steps.computeIfAbsent(message.getIdentifier(), id -> Step.of(message));
     }
 
     /**
@@ -179,7 +186,8 @@ public class CaseFilesInBatch {
                     }
                 }
             }
-            List<String> toRead = wanted.stream().filter(id -> !inMemory.containsKey(id)).toList();
+            Set<String> newInReplay = casesOpenedInReplay();
+            List<String> toRead = wanted.stream().filter(id -> !inMemory.containsKey(id) && !newInReplay.contains(id)).toList();
             Map<String, CaseFile> stored = toRead.isEmpty() ? Map.of() : load(toRead);
             for (String id : wanted) {
                 CaseFile file = inMemory.get(id);
@@ -216,6 +224,28 @@ public class CaseFilesInBatch {
                 }
             }
         }
+    }
+
+    /**
+     * The cases whose first step in this batch is their opening (sequence 0) replayed after a reset:
+     * the reset emptied the tables and a case's opening is delivered once, with the token that commits
+     * with its rows, so nothing can be stored for them yet. (Outside a replay a case's file is read
+     * even for its opening, so that a step delivered twice never overwrites what followed it.)
+     */
+    private static Set<String> casesOpenedInReplay() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
+            return Set.of();
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Set<String> opened = new java.util.HashSet<>();
+        for (Object m : batching.getMessages()) {
+            if (m instanceof DomainEventMessage<?> d && seen.add(d.getAggregateIdentifier())
+                    && d.getSequenceNumber() == 0 && ReplayToken.isReplay(d)) {
+                opened.add(d.getAggregateIdentifier());
+            }
+        }
+        return opened;
     }
 
     private static List<String> caseIdsOfBatch() {

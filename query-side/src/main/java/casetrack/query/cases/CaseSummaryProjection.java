@@ -55,7 +55,7 @@ public class CaseSummaryProjection {
     @EventHandler
     public void on(CaseEvent event, EventMessage<?> message) {
         CaseFilesInBatch.inUnitOfWork(message, () -> {
-            Step step = Step.of(message);
+            Step step = files.step(message);
             if (files.fold(step)) {
                 pendingChanges().add(new CaseChange(step.caseId(), step.sequence(), step.type(), TimelineProjection.toMicros(step.recordedAt())));
             }

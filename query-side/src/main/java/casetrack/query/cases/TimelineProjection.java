@@ -113,7 +113,7 @@ public class TimelineProjection {
 
     @EventHandler
     public void on(CaseEvent event, EventMessage<?> message) {
-        CaseFilesInBatch.inUnitOfWork(message, () -> record(event, Step.of(message)));
+        CaseFilesInBatch.inUnitOfWork(message, () -> record(event, files.step(message)));
     }
 
     private void record(CaseEvent event, Step step) {

@@ -37,10 +37,15 @@ public class ReplayService {
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
+    /**
+     * {@code rebuiltAt}: when every projection had taken in the last event there was at the start;
+     * {@code eventsPerSecond} counts up to then. {@code finishedAt}: after the checksums of the rebuilt
+     * tables were taken as well ({@code checksumSeconds}).
+     */
     public record Progress(State state, long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft,
-                           Instant startedAt, Instant finishedAt, Map<String, String> checksumsBefore,
-                           Map<String, String> checksumsAfter, Boolean checksumsEqual, String readsDuringReplay,
-                           String error) {
+                           Instant startedAt, Instant rebuiltAt, Instant finishedAt, Double checksumSeconds,
+                           Map<String, String> checksumsBefore, Map<String, String> checksumsAfter, Boolean checksumsEqual,
+                           String readsDuringReplay, String error) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -55,10 +60,13 @@ public class ReplayService {
 
     private volatile State state = State.IDLE;
     private long eventsDone;
+    /** The position up to which eventsDone has counted the events (counting only the new range each time). */
+    private long countedUpTo;
     private long eventsTotal;
     private long firstPosition;
     private long headAtStart;
     private Instant startedAt;
+    private Instant rebuiltAt;
     private Instant finishedAt;
     private Map<String, String> before;
     private Map<String, String> after;
@@ -87,10 +95,12 @@ public class ReplayService {
         after = null;
         error = null;
         finishedAt = null;
+        rebuiltAt = null;
         eventsDone = 0;
         firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
         headAtStart = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
         eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+        countedUpTo = firstPosition - 1;
         startedAt = clock.instant();
         processor.shutDown();
         processor.resetTokens();
@@ -130,15 +140,22 @@ public class ReplayService {
         }
         long position = segments.stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(firstPosition - 1)).min().orElse(firstPosition - 1);
-        // global indexes may have gaps: count the events behind the slowest segment
-        eventsDone = position < firstPosition ? 0 : jdbc.queryForObject(
-                "SELECT count(*) FROM events.domain_event_entry WHERE global_index <= ?", Long.class, position);
+        // global indexes may have gaps: count the events behind the slowest segment, adding only those
+        // since the last count (a count from the first event each time was a scan of every event so far,
+        // ten times a second: at 1,000,000 events a third of a core)
+        if (position > countedUpTo) {
+            eventsDone += jdbc.queryForObject(
+                    "SELECT count(*) FROM events.domain_event_entry WHERE global_index > ? AND global_index <= ?",
+                    Long.class, countedUpTo, position);
+            countedUpTo = position;
+        }
         // Axon's ReplayToken says "replaying" until an event newer than the reset arrives, so the
         // rebuild counts as done once every segment has passed the last event there was at the start,
         // or has read everything there is (an idle segment's reported position may lag behind)
         boolean done = segments.size() == allSegments
                 && (position >= headAtStart || segments.stream().allMatch(EventTrackerStatus::isCaughtUp));
         if (done) {
+            rebuiltAt = clock.instant();
             after = checksums.all();
             finishedAt = clock.instant();
             state = State.DONE;
@@ -148,12 +165,14 @@ public class ReplayService {
     }
 
     private Progress progressNow() {
-        Instant end = finishedAt != null ? finishedAt : clock.instant();
+        Instant end = rebuiltAt != null ? rebuiltAt : finishedAt != null ? finishedAt : clock.instant();
         double seconds = startedAt == null ? 0 : Math.max(Duration.between(startedAt, end).toMillis(), 1) / 1000.0;
         double rate = seconds == 0 ? 0 : eventsDone / seconds;
         Long left = state != State.RUNNING ? null : rate > 0 ? Math.round(Math.max(eventsTotal - eventsDone, 0) / rate) : null;
-        return new Progress(state, eventsDone, eventsTotal, rate, left, startedAt, finishedAt, before, after,
-                after == null ? null : after.equals(before), READS_DURING_REPLAY, error);
+        Double checksumSeconds = rebuiltAt == null || finishedAt == null ? null
+                : Duration.between(rebuiltAt, finishedAt).toMillis() / 1000.0;
+        return new Progress(state, eventsDone, eventsTotal, rate, left, startedAt, rebuiltAt, finishedAt, checksumSeconds,
+                before, after, after == null ? null : after.equals(before), READS_DURING_REPLAY, error);
     }
 
     private StreamingEventProcessor processor() {

@@ -111,8 +111,8 @@ class ReplayRateMeasurement {
                     recording.close();
                 }
                 List<Map<String, Object>> statements = jdbc.queryForList("""
-                        SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-                        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 20
+                        SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 20
                         """);
                 long calls = jdbc.queryForObject(
                         "SELECT sum(calls) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'", Long.class);
@@ -128,10 +128,14 @@ class ReplayRateMeasurement {
                         peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20));
                 double wall = done.finishedAt() == null ? 0
                         : Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1000.0;
+                report.append(String.format("rebuilt in %.1f s, then the checksums of the rebuilt tables in %.1f s%n",
+                        done.rebuiltAt() == null ? 0 : Duration.between(done.startedAt(), done.rebuiltAt()).toMillis() / 1000.0,
+                        done.checksumSeconds() == null ? 0 : done.checksumSeconds()));
                 report.append(String.format("CPU during the replay (%.1f s): this JVM %.1f s; the whole machine busy %.1f of %.1f core-seconds%n",
                         wall, jvmCpu, (machineAfter[0] - machineBefore[0]) / 100.0, (machineAfter[1] - machineBefore[1]) / 100.0));
                 report.append(String.format("statements during the replay: %d, per event: %.2f%n", calls, (double) calls / total));
-                statements.forEach(s -> report.append(String.format("%10s  %s%n", s.get("calls"), s.get("query"))));
+                report.append(String.format("%10s %10s %10s  %s%n", "calls", "exec ms", "rows", "statement"));
+                statements.forEach(s -> report.append(String.format("%10s %10s %10s  %s%n", s.get("calls"), s.get("ms"), s.get("rows"), s.get("query"))));
                 System.out.println(report);
                 assertThat(done.state()).isEqualTo(ReplayService.State.DONE);
                 assertThat(done.checksumsEqual()).isTrue();
