@@ -316,6 +316,23 @@ public final class Bench {
                 .line("")
                 .table("load", "rate /s", "answered /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "CPU (of one core)");
         List<Map<String, Object>> json = new ArrayList<>();
+        // unmeasured: the open loop and the lag probes' read path (minVersion waits, rendering a new
+        // version) run for the first time here; without this the 50% phase measured their JIT compilation
+        Duration warm = mode == Mode.QUICK ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+        catchUps.put("fixed-rate warm-up", awaitProjectionsCaughtUp("the fixed-rate warm-up"));
+        say(String.format(java.util.Locale.ROOT, "fixed rate warm-up: %.0f/s with lag probes for %d s (not measured)", best * 0.25, warm.toSeconds()));
+        ExecutorService warmProbes = Load.pool(32, "lag-probe-warmup");
+        int warmEvery = Math.max(1, (int) Math.round(best * 0.25 / 20));
+        AtomicLong warmN = new AtomicLong();
+        load.openLoop("fixed-warmup", Math.max(1, best * 0.25), warm,
+                i -> load.commandWorker(commandBase, "bench-" + run + "-fw-" + i, (caseId, version, completedAt, body) -> {
+                    lastVersion.put(caseId, version);
+                    if (warmN.incrementAndGet() % warmEvery == 0) {
+                        warmProbes.submit(() -> probeLag(caseId, version, completedAt, new Stats(), new AtomicLong()));
+                    }
+                }), 2000);
+        warmProbes.shutdown();
+        warmProbes.awaitTermination(30, TimeUnit.SECONDS);
         for (double share : new double[]{0.5, 0.8}) {
             double rate = Math.max(1, best * share);
             double waited = awaitProjectionsCaughtUp("the fixed rate " + (int) (share * 100) + "%");
@@ -372,9 +389,9 @@ public final class Bench {
         long deadline = completedAt + TimeUnit.SECONDS.toNanos(10);
         try {
             while (System.nanoTime() < deadline) {
-                HttpResponse<String> r = load.send(load.get(queryBase + "/api/cases/" + caseId + "?minVersion=" + version).build());
-                String shown = r.headers().firstValue("X-Casetrack-Version").orElse("-1");
-                if (r.statusCode() == 200 && Long.parseLong(shown) >= version) {
+                LeanHttp.Answer r = load.call(Load.Call.get(queryBase + "/api/cases/" + caseId + "?minVersion=" + version));
+                String shown = r.header("X-Casetrack-Version");
+                if (r.status() == 200 && shown != null && Long.parseLong(shown) >= version) {
                     lag.add(System.nanoTime() - completedAt);
                     return;
                 }
@@ -415,8 +432,8 @@ public final class Bench {
         AtomicLong failures = new AtomicLong();
         Load.Worker w = load.commandWorker(commandBase, "bench-" + run + "-after-burst", (c, v, t, b) -> probeLag(c, v, t, fresh, failures));
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> resp = load.send(w.request());
-            w.done(resp.statusCode(), resp.body(), System.nanoTime());
+            LeanHttp.Answer resp = load.call(w.request());
+            w.done(resp.status(), resp.body(), System.nanoTime());
         }
         double catchUp = caughtUp < 0 ? Double.NaN : caughtUp / 1e9;
         report.section("After a burst")
@@ -496,9 +513,9 @@ public final class Bench {
 
     Load.Result javaReads(List<String> cases, String pathFormat, int clients) throws InterruptedException {
         return load.closedLoop("read", clients, mode.reads(), Long.MAX_VALUE, i -> new Load.Worker() {
-            public java.net.http.HttpRequest request() {
+            public Load.Call request() {
                 String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
-                return load.get(queryBase + String.format(pathFormat, id)).build();
+                return Load.Call.get(queryBase + String.format(pathFormat, id));
             }
 
             public boolean done(int status, String body, long at) {
@@ -521,9 +538,9 @@ public final class Bench {
 
     private void javaReadsFor(List<String> cases, String path, Duration each) throws InterruptedException {
         load.closedLoop("read-warmup", 8, each, Long.MAX_VALUE, i -> new Load.Worker() {
-            public java.net.http.HttpRequest request() {
+            public Load.Call request() {
                 String id = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
-                return load.get(queryBase + String.format(path, id)).build();
+                return Load.Call.get(queryBase + String.format(path, id));
             }
 
             public boolean done(int status, String body, long at) {
@@ -667,8 +684,8 @@ public final class Bench {
             cluster.startCommandSide();
             load.closedLoop("warm-after-restart", 1, Duration.ofMinutes(1), 200, n -> smallStatements);
             long t = System.nanoTime();
-            HttpResponse<String> step = load.send(statements.request());
-            if (step.statusCode() == 200) {
+            LeanHttp.Answer step = load.call(statements.request());
+            if (step.status() == 200) {
                 cold.add(System.nanoTime() - t);
             }
         }
@@ -741,8 +758,11 @@ public final class Bench {
             long t = System.nanoTime();
             copied = new StoreFiller(cluster).fillTo(mode.replayEvents(), "bench-" + run + "-copy-");
             say(String.format(java.util.Locale.ROOT, "  %d events copied in %.1f s", copied, (System.nanoTime() - t) / 1e9));
-            cluster.startQuerySide();
         }
+        // the replay runs in the heap the target allows: a larger one lets G1 grow its young generation
+        // with the allocation rate, and "heap used" then counts garbage not yet collected
+        Cluster.stop(cluster.query);
+        cluster.startQuerySide(List.of(REPLAY_HEAP));
         say("keyset scan of the event table (the replay's limit)");
         RawPostgres.Rate scan = raw.keysetScan("events.domain_event_entry");
         RawPostgres.Rate rawScan = raw.keysetScan("bench.raw_event_entry");
@@ -754,6 +774,7 @@ public final class Bench {
         long peakHeap = 0;
         String progress = started.body();
         long t0 = System.nanoTime();
+        double[] gcBefore = gcPauses();
         long rebuiltAt = -1;
         long deadline = t0 + (mode == Mode.QUICK ? TimeUnit.MINUTES.toNanos(3) : TimeUnit.MINUTES.toNanos(30));
         while (System.nanoTime() < deadline) {
@@ -772,6 +793,10 @@ public final class Bench {
             Thread.sleep(100);
         }
         peakHeap = Math.max(peakHeap, heapUsed());
+        double[] gcAfter = gcPauses();
+        double gcPauseSeconds = gcAfter[1] - gcBefore[1];
+        long gcPauseCount = (long) (gcAfter[0] - gcBefore[0]);
+        double liveHeapMiB = metric("jvm.gc.live.data.size", "VALUE") / 1048576.0;
         boolean serviceDone = progress.contains("\"state\":\"DONE\"");
         double events = number(progress, "eventsDone");
         double rate = serviceDone ? number(progress, "eventsPerSecond") : rebuiltAt < 0 ? Double.NaN : events / ((rebuiltAt - t0) / 1e9);
@@ -785,6 +810,9 @@ public final class Bench {
                 .line(String.format(java.util.Locale.ROOT, "`POST /api/admin/replay` on the query side; rate as the query side reports it "
                                 + "(events behind the slowest segment / time until every segment had taken in the last event; the "
                                 + "checksums of the rebuilt tables took " + Report.num(number(progress, "checksumSeconds")) + " s after that). "
+                                + "The query side ran the replay in `" + REPLAY_HEAP + "` (restarted for it); during the replay "
+                                + gcPauseCount + " GC pauses took " + Report.num(gcPauseSeconds) + " s in all, and the heap after the last "
+                                + "collection of the old generation held " + Report.num(liveHeapMiB) + " MiB. "
                                 + "%s, checksums of the tables before and after %s. "
                                 + "Peak heap used of the query JVM (`jvm.memory.used`, area heap, sampled every 100 ms): %.0f MiB.",
                         serviceDone ? "The service said DONE" : rebuiltAt >= 0
@@ -805,6 +833,7 @@ public final class Bench {
                     + " events of whole cases this run recorded over HTTP, each copy under a new case id with its payloads' case id "
                     + "rewritten and its hash chain recomputed (`bench/.../StoreFiller.java`); the query side was stopped meanwhile.");
         }
+        report.put("replayGc", Map.of("heap", REPLAY_HEAP, "pauses", gcPauseCount, "pauseSeconds", gcPauseSeconds, "liveHeapMiB", liveHeapMiB));
         report.put("replay", Map.of("events", events, "eventsPerSecond", rate, "peakHeapMiB", peakHeap / 1048576.0, "checksumsEqual", equal,
                 "keysetScanRowsPerSecond", scan.perSecond(), "keysetScanRows", scan.operations(),
                 "rawKeysetScanRowsPerSecond", rawScan.perSecond(), "ratioToKeysetScan", ratio, "progress", progress));
@@ -812,6 +841,24 @@ public final class Bench {
                 + Report.num(scan.perSecond()) + " per s, " + (long) events + " events)", 100 * ratio, 10, true, "%", "warm keyset scan, same table"));
         report.target(new Target("query JVM peak heap during replay", Report.num(peakHeap / 1048576.0) + " MiB", peakHeap / 1048576.0, 512, false,
                 " MiB", "jvm.memory.used{area=heap}"));
+    }
+
+    static final String REPLAY_HEAP = "-Xmx512m";
+
+    /** {count, total seconds} of the query JVM's GC pauses so far. */
+    double[] gcPauses() {
+        return new double[]{metric("jvm.gc.pause", "COUNT"), metric("jvm.gc.pause", "TOTAL_TIME")};
+    }
+
+    /** One statistic of a query-side actuator metric (0 when it is not there). */
+    double metric(String name, String statistic) {
+        try {
+            String body = auditor.send(auditor.get(queryBase + "/actuator/metrics/" + name).build()).body();
+            Matcher m = Pattern.compile("\"statistic\"\\s*:\\s*\"" + statistic + "\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+-]+)").matcher(body);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     long heapUsed() {

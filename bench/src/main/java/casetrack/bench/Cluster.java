@@ -134,8 +134,14 @@ public final class Cluster implements AutoCloseable {
     private int queryStarts;
 
     public void startQuerySide() throws Exception {
+        startQuerySide(List.of());
+    }
+
+    /** The query side with these JVM options after the usual ones (a later -Xmx wins over {@link #SERVICE_HEAP}). */
+    public void startQuerySide(List<String> jvmOptions) throws Exception {
         int n = ++queryStarts;
-        List<String> extras = queryJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList();
+        List<String> extras = new ArrayList<>(queryJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList());
+        extras.addAll(jvmOptions);
         query = service("query-side", queryPort, "CASETRACK_QUERY_PORT", extras, List.of());
         awaitHealth("query side", query, queryPort, true, Duration.ofSeconds(180));
     }

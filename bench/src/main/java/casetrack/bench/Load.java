@@ -25,12 +25,24 @@ import java.util.regex.Pattern;
  * The HTTP load: closed loop (N clients, each waits for its answer before the next request) and
  * open loop (requests at fixed intended times; latency counted from the intended time, so a
  * stalled server is not hidden by the load tool waiting with it). Loopback only, bounded by count
- * and by time.
+ * and by time. The loops send through {@link LeanHttp} (a keep-alive connection per thread); Java's
+ * {@code HttpClient} serves the bench's one-off requests.
  */
 public final class Load {
 
+    /** One request of a load loop: its method, its whole URL (on loopback), its JSON body (null for none). */
+    public record Call(String method, String url, String body) {
+        static Call get(String url) {
+            return new Call("GET", url, null);
+        }
+
+        static Call post(String url, String json) {
+            return new Call("POST", url, json);
+        }
+    }
+
     public interface Worker {
-        HttpRequest request();
+        Call request();
 
         /** Called with the answer; returns whether it counts as a success. */
         boolean done(int status, String body, long completedAtNanos);
@@ -96,21 +108,23 @@ public final class Load {
         for (int i = 0; i < clients; i++) {
             Worker worker = workers.apply(i);
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxCount) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(worker.request(), HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        latency.add(t1 - t0);
-                        if (worker.done(r.statusCode(), r.body(), t1)) {
-                            ok.incrementAndGet();
-                        } else {
-                            errors.merge(Integer.toString(r.statusCode()), 1L, Long::sum);
+                try (LeanHttp.Client client = new LeanHttp.Client()) {
+                    while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxCount) {
+                        long t0 = System.nanoTime();
+                        try {
+                            LeanHttp.Answer r = exchange(client, worker.request());
+                            long t1 = System.nanoTime();
+                            latency.add(t1 - t0);
+                            if (worker.done(r.status(), r.body(), t1)) {
+                                ok.incrementAndGet();
+                            } else {
+                                errors.merge(Integer.toString(r.status()), 1L, Long::sum);
+                            }
+                        } catch (Exception e) {
+                            latency.add(System.nanoTime() - t0);
+                            worker.done(-1, e.toString(), System.nanoTime());
+                            errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         }
-                    } catch (Exception e) {
-                        latency.add(System.nanoTime() - t0);
-                        worker.done(-1, e.toString(), System.nanoTime());
-                        errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
                 }
             }, name + "-client-" + i);
@@ -124,10 +138,23 @@ public final class Load {
         return new Result(name, clients, seconds, ok.get(), new TreeMap<>(errors), latency, Double.NaN);
     }
 
+    private LeanHttp.Answer exchange(LeanHttp.Client client, Call call) throws java.io.IOException {
+        return client.exchange(call.method(), call.url(), "Bearer " + token, call.body());
+    }
+
+    private final ThreadLocal<LeanHttp.Client> ownClient = ThreadLocal.withInitial(LeanHttp.Client::new);
+
+    /** One request on this thread's own keep-alive connections (outside the load loops). */
+    public LeanHttp.Answer call(Call call) throws java.io.IOException {
+        return exchange(ownClient.get(), call);
+    }
+
     /**
      * Requests at a fixed rate for {@code duration}. A worker is taken from the pool for each
      * request and returned when it is answered, so each worker (each case) has at most one
-     * request in flight; new workers are made when all are busy.
+     * request in flight; new workers are made when all are busy. The requests are sent by a pool
+     * of sender threads, each with its own keep-alive connection; a request waiting for a free
+     * sender counts that wait in its latency (which runs from its intended time).
      */
     public Result openLoop(String name, double rate, Duration duration, IntFunction<Worker> workers, int maxInFlight)
             throws InterruptedException {
@@ -137,6 +164,47 @@ public final class Load {
         AtomicInteger inFlight = new AtomicInteger();
         ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
         AtomicInteger made = new AtomicInteger();
+        record Job(long intended, Worker worker) {
+        }
+        java.util.concurrent.LinkedBlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
+        Job stop = new Job(0, null);
+        int senders = 64;
+        List<Thread> senderThreads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            Thread t = new Thread(() -> {
+                try (LeanHttp.Client client = new LeanHttp.Client()) {
+                    while (true) {
+                        Job job = jobs.take();
+                        if (job == stop) {
+                            return;
+                        }
+                        Worker worker = job.worker();
+                        try {
+                            LeanHttp.Answer r = exchange(client, worker.request());
+                            long t1 = System.nanoTime();
+                            latency.add(t1 - job.intended());
+                            if (worker.done(r.status(), r.body(), t1)) {
+                                ok.incrementAndGet();
+                            } else {
+                                errors.merge(Integer.toString(r.status()), 1L, Long::sum);
+                            }
+                        } catch (Exception e) {
+                            long t1 = System.nanoTime();
+                            latency.add(t1 - job.intended());
+                            worker.done(-1, e.toString(), t1);
+                            errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                        }
+                        inFlight.decrementAndGet();
+                        idle.add(worker);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name + "-sender-" + s);
+            t.setDaemon(true);
+            senderThreads.add(t);
+            t.start();
+        }
         long start = System.nanoTime();
         long total = (long) (rate * duration.toNanos() / 1e9);
         double interval = 1e9 / rate;
@@ -154,26 +222,18 @@ public final class Load {
             if (w == null) {
                 w = workers.apply(made.getAndIncrement());
             }
-            Worker worker = w;
             inFlight.incrementAndGet();
-            http.sendAsync(worker.request(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                long t1 = System.nanoTime();
-                latency.add(t1 - intended);
-                if (e != null) {
-                    worker.done(-1, e.toString(), t1);
-                    errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-                } else if (worker.done(r.statusCode(), r.body(), t1)) {
-                    ok.incrementAndGet();
-                } else {
-                    errors.merge(Integer.toString(r.statusCode()), 1L, Long::sum);
-                }
-                inFlight.decrementAndGet();
-                idle.add(worker);
-            });
+            jobs.add(new Job(intended, w));
         }
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
             Thread.sleep(5);
+        }
+        for (int s = 0; s < senders; s++) {
+            jobs.add(stop);
+        }
+        for (Thread t : senderThreads) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
         }
         double seconds = duration.toNanos() / 1e9;
         return new Result(name, made.get(), seconds, ok.get(), new TreeMap<>(errors), latency, rate);
@@ -193,9 +253,9 @@ public final class Load {
             CaseScript.Step step;
 
             @Override
-            public HttpRequest request() {
+            public Call request() {
                 step = cursor.next();
-                return post(commandBase + step.path(), step.body()).build();
+                return Call.post(commandBase + step.path(), step.body());
             }
 
             @Override
@@ -232,8 +292,8 @@ public final class Load {
         }
 
         @Override
-        public HttpRequest request() {
-            return load.post(url, CaseScript.publicStatement(++n)).build();
+        public Call request() {
+            return Call.post(url, CaseScript.publicStatement(++n));
         }
 
         @Override
