@@ -52,7 +52,10 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Axon's JDBC engine, wrapped so every appended event is sealed into its case's hash chain. */
+    /**
+     * Axon's JDBC engine, wrapped so every appended event is sealed into its case's hash chain and the
+     * readers are told of it once it committed ({@link AppendNotifier}).
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer snapshotSerializer,
@@ -61,6 +64,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
+                                                 AppendNotifier notifier,
                                                  @Value("${casetrack.chain-cache.max-cases:100000}") int rememberedCases) {
         JdbcEventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
@@ -72,7 +76,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
-        return new HashChainingStorageEngine(jdbc, eventSerializer, rememberedCases);
+        return new HashChainingStorageEngine(jdbc, eventSerializer, rememberedCases, notifier::appendCommitted);
     }
 
     /**

@@ -49,14 +49,20 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     private final ObjectMapper json = EventJson.newMapper();
     private final int rememberedCases;
     private final Map<String, Sealed> lastSealed;
+    private final Runnable afterCommit;
 
     public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer) {
-        this(delegate, eventSerializer, 10_000);
+        this(delegate, eventSerializer, 10_000, () -> { });
     }
 
-    /** Remembers the last hash of up to {@code rememberedCases} cases; 0 remembers none (every append reads). */
-    public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, int rememberedCases) {
+    /**
+     * Remembers the last hash of up to {@code rememberedCases} cases (0 remembers none: every append
+     * reads); runs {@code afterCommit} once each appending transaction has committed.
+     */
+    public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, int rememberedCases,
+                                     Runnable afterCommit) {
         this.delegate = delegate;
+        this.afterCommit = afterCommit;
         this.eventSerializer = eventSerializer;
         this.rememberedCases = rememberedCases;
         this.lastSealed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -99,13 +105,19 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     }
 
     private void rememberOnceCommitted(Map<String, Sealed> appended) {
-        if (appended.isEmpty() || rememberedCases <= 0 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return; // no transaction to wait for: remember nothing, the next append reads the store
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            // no transaction to wait for: remember nothing (the next append reads the store); the append is done
+            afterCommit.run();
+            return;
         }
+        boolean remember = !appended.isEmpty() && rememberedCases > 0;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                lastSealed.putAll(appended);
+                if (remember) {
+                    lastSealed.putAll(appended);
+                }
+                HashChainingStorageEngine.this.afterCommit.run();
             }
         });
     }

@@ -37,8 +37,9 @@ class RememberedHashesTest {
     }
 
     private final CountingEngine store = new CountingEngine();
+    private final java.util.concurrent.atomic.AtomicInteger commitsAnnounced = new java.util.concurrent.atomic.AtomicInteger();
     private final HashChainingStorageEngine engine = new HashChainingStorageEngine(store,
-            JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), 100);
+            JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), 100, commitsAnnounced::incrementAndGet);
 
     @AfterEach
     void noTransactionLeft() {
@@ -111,5 +112,21 @@ class RememberedHashesTest {
 
         assertThat(store.aggregateReads).isEqualTo(1);
         assertThat(storedPrevious("d", 1)).isEqualTo(storedHash("d", 0));
+    }
+
+    @Test
+    void theReadersAreToldOfAnAppendOnlyOnceItCommitted() {
+        appendIn(TransactionSynchronization.STATUS_COMMITTED, event("e", 0));
+        assertThat(commitsAnnounced).hasValue(1);
+        appendIn(TransactionSynchronization.STATUS_ROLLED_BACK, event("e", 1));
+        assertThat(commitsAnnounced).as("a rolled-back append is not announced").hasValue(1);
+
+        TransactionSynchronizationManager.initSynchronization();
+        engine.appendEvents(List.of(event("e", 2)));
+        assertThat(commitsAnnounced).as("not before the commit").hasValue(1);
+        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationUtils.invokeAfterCommit(synchronizations);
+        assertThat(commitsAnnounced).hasValue(2);
     }
 }

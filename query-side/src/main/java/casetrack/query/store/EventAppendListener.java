@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
 public class EventAppendListener implements SmartLifecycle {
 
     /** The channel of migration V3's trigger. */
-    public static final String CHANNEL = "casetrack_events";
+    public static final String CHANNEL = casetrack.shared.event.AppendNotices.CHANNEL;
     /** How this connection shows in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "casetrack-event-listener";
 

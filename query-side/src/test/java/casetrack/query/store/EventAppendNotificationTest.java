@@ -19,9 +19,11 @@ import org.postgresql.PGNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event table's insert trigger (shared-events migration V3), with the services' own roles: an
- * append by {@code casetrack_command} notifies a {@code casetrack_query} listener on
- * {@code casetrack_events} once per transaction, at commit; a rolled-back append notifies nothing.
+ * The event table's insert trigger (shared-events migrations V3, V4), with the services' own roles:
+ * an append by {@code casetrack_command} notifies a {@code casetrack_query} listener on
+ * {@code casetrack_events} once per transaction, at commit; a rolled-back append notifies nothing;
+ * a writer whose session says it notifies after its own commit (the command side) gets no notice
+ * from the trigger.
  */
 class EventAppendNotificationTest {
 
@@ -99,5 +101,16 @@ class EventAppendNotificationTest {
         writer.rollback();
 
         assertThat(notificationsWithin(500)).isEmpty();
+    }
+
+    @Test
+    void aWriterThatNotifiesAfterItsCommitGetsNoNoticeFromTheTrigger() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("SET " + casetrack.shared.event.AppendNotices.WRITER_NOTIFIES + " = 'on'");
+        }
+        append("self-notified-" + UUID.randomUUID(), 0);
+        writer.commit();
+
+        assertThat(notificationsWithin(500)).as("the trigger stays quiet for it").isEmpty();
     }
 }
