@@ -19,7 +19,7 @@ import org.postgresql.PGNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event table's insert trigger (shared-events migrations V3, V4), with the services' own roles:
+ * The event table's insert trigger (shared-events migrations V3 and V1002), with the services' own roles:
  * an append by {@code casetrack_command} notifies a {@code casetrack_query} listener on
  * {@code casetrack_events} once per transaction, at commit; a rolled-back append notifies nothing;
  * a writer whose session says it notifies after its own commit (the command side) gets no notice

@@ -3,7 +3,7 @@ package casetrack.shared.event;
 /**
  * How readers of the event store learn that events were appended: a PostgreSQL NOTIFY on
  * {@link #CHANNEL} once the appending transaction has committed. The event table's trigger
- * (migrations V3, V4 in {@code db/events}) sends it for any writer, unless the writer's session sets
+ * (migrations V3 and V1002 in {@code db/events}) sends it for any writer, unless the writer's session sets
  * {@link #WRITER_NOTIFIES} to {@code on}: then the writer sends it itself, after its commit and
  * outside its transaction (a NOTIFY inside one serializes every notifying commit behind one lock).
  */

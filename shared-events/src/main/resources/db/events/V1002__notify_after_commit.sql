@@ -1,4 +1,5 @@
--- A NOTIFY in a transaction takes a database-wide lock at commit and holds it until the commit has
+-- (Numbered after db/command's V1001: both share one Flyway history, and a lower number would not be applied
+-- to a database migrated before.) A NOTIFY in a transaction takes a database-wide lock at commit and holds it until the commit has
 -- been flushed, so every transaction that notifies commits one after the other: with the trigger
 -- of V3 in every append, the command side's appends could not share a WAL flush (PostgreSQL's group
 -- commit), and at 32 writers the top wait was that lock at COMMIT. A writer that sets
