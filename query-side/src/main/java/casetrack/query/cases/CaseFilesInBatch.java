@@ -89,9 +89,13 @@ public class CaseFilesInBatch {
         private String lastSeenEventId;
         private boolean lastSeenApplied;
 
+        /** The words the stored row's {@code search} was made of; null while the case has no stored row. */
+        String storedSearchText;
+
         Folded(String caseId, CaseFile file) {
             this.caseId = caseId;
             this.file = file;
+            this.storedSearchText = file.version >= 0 ? CaseSummaryProjection.searchText(file) : null;
         }
 
         boolean changed() {
@@ -128,6 +132,7 @@ public class CaseFilesInBatch {
         if (folded.fromMemory && step.sequence() != folded.file.version + 1) {
             // steps in between were folded elsewhere (another node, another batch): read the stored file
             folded.file = load(List.of(step.caseId())).getOrDefault(step.caseId(), new CaseFile());
+            folded.storedSearchText = folded.file.version >= 0 ? CaseSummaryProjection.searchText(folded.file) : null;
             folded.fromMemory = false;
             if (step.sequence() <= folded.file.version) {
                 return false;

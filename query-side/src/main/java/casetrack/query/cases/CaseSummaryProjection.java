@@ -90,17 +90,40 @@ public class CaseSummaryProjection {
             return null;
         }
         List<BatchWrite.Part> parts = new ArrayList<>();
-        parts.add(arrays(UPSERT, connection -> {
-            int n = cases.size();
-            Object[][] columns = new Object[SUMMARY_TYPES.length][n];
-            for (int i = 0; i < n; i++) {
-                Object[] row = summaryRow(cases.get(i).file, cases.get(i).lastStep);
-                for (int c = 0; c < row.length; c++) {
-                    columns[c][i] = row[c];
+        // a stored case whose searchable words did not change keeps its search vector: to_tsvector and
+        // the GIN entries are most of an upsert's cost, and an unchanged indexed column lets the update be HOT
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (CaseFilesInBatch.Folded c : cases) {
+            Object[] row = summaryRow(c.file, c.lastStep);
+            (c.storedSearchText != null && c.storedSearchText.equals(row[row.length - 1]) ? updates : upserts).add(row);
+        }
+        if (!upserts.isEmpty()) {
+            parts.add(arrays(UPSERT, connection -> arraysOf(connection, SUMMARY_TYPES, columns(upserts, SUMMARY_TYPES.length))));
+        }
+        if (!updates.isEmpty()) {
+            parts.add(new BatchWrite.Part() {
+                @Override
+                public String sql() {
+                    return UPDATE_KEEPING_SEARCH;
                 }
-            }
-            return arraysOf(connection, SUMMARY_TYPES, columns);
-        }));
+
+                @Override
+                public Object[] parameters(Connection connection) throws SQLException {
+                    return arraysOf(connection, java.util.Arrays.copyOf(SUMMARY_TYPES, SUMMARY_TYPES.length - 1),
+                            columns(updates, SUMMARY_TYPES.length - 1));
+                }
+
+                @Override
+                public void updated(int count) {
+                    if (count != updates.size()) {
+                        // a row read moments ago is gone (the tables were reset meanwhile): fail the batch, so it is
+                        // retried and reads the cases again
+                        throw new IllegalStateException("updated " + count + " case summaries of " + updates.size());
+                    }
+                }
+            });
+        }
         List<String> caseIds = cases.stream().map(c -> c.file.caseId).toList();
         parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
                 connection -> new Object[]{connection.createArrayOf("varchar", caseIds.toArray())}));
@@ -163,6 +186,36 @@ public class CaseSummaryProjection {
                 version = excluded.version, last_global_index = excluded.last_global_index,
                 last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
             """;
+
+    /** The same as {@link #UPSERT} for cases that are stored and whose searchable words did not change: search is kept. */
+    private static final String UPDATE_KEEPING_SEARCH = """
+            UPDATE query.case_summary c SET
+                title = s.title, state = s.state, agency = s.agency, stage = s.stage, is_open = s.is_open,
+                current_court = s.current_court, current_docket = s.current_docket,
+                removal_deadline = CAST(s.removal_deadline AS date), incident_on = CAST(s.incident_on AS date),
+                last_step_on = CAST(s.last_step_on AS date), version = s.version,
+                last_global_index = coalesce(e.global_index, s.global_index),
+                last_recorded_at = CAST(s.recorded_at AS timestamptz), file = CAST(s.file AS jsonb)
+            FROM unnest(CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]),
+                        CAST(? AS boolean[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS text[]),
+                        CAST(? AS text[]))
+                 AS s(case_id, title, state, agency, stage, is_open, current_court, current_docket, removal_deadline,
+                      incident_on, last_step_on, version, global_index, last_event_id, recorded_at, file)
+            LEFT JOIN events.domain_event_entry e ON e.event_identifier = s.last_event_id
+            WHERE c.case_id = s.case_id
+            """;
+
+    /** Rows as columns: the first {@code width} values of each row, one array per column. */
+    private static Object[][] columns(List<Object[]> rows, int width) {
+        Object[][] columns = new Object[width][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < width; c++) {
+                columns[c][i] = rows.get(i)[c];
+            }
+        }
+        return columns;
+    }
 
     private interface Parameters {
         Object[] of(Connection connection) throws SQLException;
@@ -233,7 +286,7 @@ public class CaseSummaryProjection {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static String searchText(CaseFile file) {
+    static String searchText(CaseFile file) {
         List<String> words = new ArrayList<>();
         Stream.of(file.title, file.state, file.agency, file.place, file.incident).filter(w -> w != null).forEach(words::add);
         words.addAll(file.victims);

@@ -39,6 +39,10 @@ public final class BatchWrite {
         default void rows(ResultSet rows) throws SQLException {
         }
 
+        /** How many rows it changed, for a statement that returns no rows. */
+        default void updated(int count) {
+        }
+
         /** Writes that depend on the rows returned (run after every part, in the same transaction); rarely any. */
         default void afterwards() {
         }
@@ -90,6 +94,8 @@ public final class BatchWrite {
                         try (ResultSet result = statement.getResultSet()) {
                             part.rows(result);
                         }
+                    } else {
+                        part.updated(statement.getUpdateCount());
                     }
                     rows = statement.getMoreResults();
                 }
