@@ -137,7 +137,7 @@ public final class Bench {
         report.line("# casetrack benchmark").line("")
                 .line("Mode **" + mode.name() + "**, started " + started + ", `./casetrack bench" + (mode == Mode.DEFAULT ? "" : " --" + mode.name()) + "`.")
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
-                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + "` each), and the load tool (this JVM, Java `HttpClient`).");
+                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
         machine(loadBefore);
 
         warmUp();
@@ -553,7 +553,7 @@ public final class Bench {
         List<String> cases = new ArrayList<>(lastVersion.keySet());
         Wrk wrk = Wrk.ifInstalled(cluster.work, cases);
         String tool = wrk != null ? "`" + Wrk.version() + "` (2 threads, the load tool issue 6 names; its own CPU is in the load tool's column)"
-                : "the bench's Java `HttpClient` (`wrk` is not installed: `apt-get install wrk` for the lighter load tool)";
+                : "the bench's own Java client (`LeanHttp`, a keep-alive connection per client; `wrk` is not installed: `apt-get install wrk` for the lighter load tool)";
         report.section("The read path, closed loop")
                 .line("Random cases among the " + cases.size() + " recorded in this run; no `If-None-Match` (every answer is a full 200). "
                         + "Compared with raw primary-key selects at the same client count. Load tool: " + tool + ". "
@@ -616,14 +616,14 @@ public final class Bench {
             }
         }
         if (wrk != null) {
-            // the same reads with the bench's own Java client, for comparison with runs made without wrk
+            // the same reads with the bench's own Java client (LeanHttp), for comparison with runs made without wrk
             for (var p : paths.entrySet()) {
-                say("reads: " + p.getKey() + " at 32 clients (Java HttpClient, for comparison)");
+                say("reads: " + p.getKey() + " at 32 clients (the bench's Java client, for comparison)");
                 CpuMeter cpu = new CpuMeter(cluster).start();
                 Load.Result r = javaReads(cases, p.getValue(), 32);
                 CpuMeter.Usage usage = cpu.stop();
                 double ratio = Target.ratio(r.throughput(), selects.get(32).perSecond());
-                report.row(p.getKey() + " (Java HttpClient)", 32, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
+                report.row(p.getKey() + " (Java client)", 32, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
                         r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), Report.pct(ratio), usage.text());
                 Map<String, Object> j = new LinkedHashMap<>(resultJson(r));
                 j.put("endpoint", p.getKey());

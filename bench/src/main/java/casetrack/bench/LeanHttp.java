@@ -37,13 +37,19 @@ final class LeanHttp {
         private Socket socket;
         private OutputStream out;
         private InputStream in;
+        /** Whether a byte of the current answer has arrived. */
+        private boolean answerStarted;
 
         Connection(String host, int port) {
             this.host = host;
             this.port = port;
         }
 
-        /** Sends the request and reads its answer; on any failure the connection is closed (the next call reconnects). */
+        /**
+         * Sends the request and reads its answer; on any failure the connection is closed (the next
+         * call reconnects). A request on a kept-alive connection that fails before any of its answer
+         * arrived is sent once more on a new connection.
+         */
         Answer exchange(String method, String path, String authorization, String jsonBody) throws IOException {
             byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
@@ -55,11 +61,28 @@ final class LeanHttp {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
+            byte[] request = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            boolean reused = socket != null;
+            try {
+                return send(request, body);
+            } catch (IOException e) {
+                if (!reused || answerStarted) {
+                    throw e;
+                }
+                // a kept-alive connection the server had closed meanwhile (it restarted, or timed the
+                // connection out): nothing of an answer came back, so the request was not taken in;
+                // send it once more on a new connection, as browsers and HTTP clients do
+                return send(request, body);
+            }
+        }
+
+        private Answer send(byte[] request, byte[] body) throws IOException {
+            answerStarted = false;
             try {
                 if (socket == null) {
                     open();
                 }
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(request);
                 out.write(body);
                 out.flush();
                 Answer answer = read();
@@ -136,6 +159,7 @@ final class LeanHttp {
                 if (c < 0) {
                     throw new IOException("connection closed by the server");
                 }
+                answerStarted = true;
                 if (c == '\n') {
                     int n = line.length();
                     return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();

@@ -20,12 +20,19 @@ class LeanHttpTest {
     private HttpServer server;
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private String base;
+    private final java.util.concurrent.atomic.AtomicInteger echoed = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serve(0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void serve(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/echo", exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
+            echoed.incrementAndGet();
             byte[] in = exchange.getRequestBody().readAllBytes();
             String answer = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth=" + exchange.getRequestHeaders()
                     .getFirst("Authorization") + " body=" + new String(in, StandardCharsets.UTF_8);
@@ -58,7 +65,6 @@ class LeanHttpTest {
             }
         });
         server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @AfterEach
@@ -99,5 +105,33 @@ class LeanHttpTest {
             assertThat(client.exchange("GET", base + "/echo", null, null).status()).isEqualTo(201);
         }
         assertThat(clientPorts).hasSize(1);
+    }
+
+    @Test
+    void aKeptConnectionToAServerThatRestartedMeanwhileIsReplacedAndTheRequestSentOnce() throws IOException {
+        try (LeanHttp.Client client = new LeanHttp.Client()) {
+            assertThat(client.exchange("POST", base + "/echo", null, "{\"n\":1}").status()).isEqualTo(201);
+            int port = server.getAddress().getPort();
+            server.stop(0);
+            serve(port); // the bench restarts a service on the same port; the kept connection is dead
+            clientPorts.clear();
+            echoed.set(0);
+            LeanHttp.Answer a = client.exchange("POST", base + "/echo", null, "{\"n\":2}");
+            assertThat(a.status()).isEqualTo(201);
+            assertThat(a.body()).isEqualTo("POST /echo auth=null body={\"n\":2}");
+            assertThat(echoed).as("the restarted server took the request once").hasValue(1);
+            assertThat(clientPorts).as("on one new connection").hasSize(1);
+        }
+    }
+
+    @Test
+    void aFirstRequestThatCannotConnectFailsAtOnce() throws IOException {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        try (LeanHttp.Client client = new LeanHttp.Client()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.exchange("GET", "http://127.0.0.1:" + port + "/echo", null, null))
+                    .isInstanceOf(IOException.class);
+        }
+        serve(port);
     }
 }
