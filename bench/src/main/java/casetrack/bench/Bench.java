@@ -554,12 +554,7 @@ public final class Bench {
         Wrk wrk = Wrk.ifInstalled(cluster.work, cases);
         String tool = wrk != null ? "`" + Wrk.version() + "` (2 threads, the load tool issue 6 names; its own CPU is in the load tool's column)"
                 : "the bench's own Java client (`LeanHttp`, a keep-alive connection per client; `wrk` is not installed: `apt-get install wrk` for the lighter load tool)";
-        report.section("The read path, closed loop")
-                .line("Random cases among the " + cases.size() + " recorded in this run; no `If-None-Match` (every answer is a full 200). "
-                        + "Compared with raw primary-key selects at the same client count. Load tool: " + tool + ". "
-                        + "Measured after " + readWarmUpText + ".")
-                .line("")
-                .table("endpoint", "clients", "reads/s", "p50 ms", "p99 ms", "errors", "ratio to raw PK select", "CPU (of one core)");
+        // warmed before the section's text is written: it says how long the warm-up took
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put("summary", "/api/cases/%s");
         paths.put("timeline", "/api/cases/%s/timeline");
@@ -567,6 +562,12 @@ public final class Bench {
         catchUps.put("reads", awaitProjectionsCaughtUp("the reads"));
         say("reads: warming up the read paths (summary, timeline, dashboard in turn at 8 clients) until the query side's JIT settles");
         warmUpReads(cases, paths);
+        report.section("The read path, closed loop")
+                .line("Random cases among the " + cases.size() + " recorded in this run; no `If-None-Match` (every answer is a full 200). "
+                        + "Compared with raw primary-key selects at the same client count. Load tool: " + tool + ". "
+                        + "Measured after " + readWarmUpText + ".")
+                .line("")
+                .table("endpoint", "clients", "reads/s", "p50 ms", "p99 ms", "errors", "ratio to raw PK select", "CPU (of one core)");
         List<Map<String, Object>> json = new ArrayList<>();
         for (var p : paths.entrySet()) {
             for (int clients : new int[]{8, 32}) {
