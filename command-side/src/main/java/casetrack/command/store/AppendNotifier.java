@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import casetrack.shared.event.AppendNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,23 @@ public class AppendNotifier implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    public AppendNotifier(DataSourceProperties dataSource) {
+    private final long minIntervalNanos;
+
+    /**
+     * {@code minIntervalMillis}: after a notice, the next waits at least this long, so that the
+     * appends committed meanwhile share it (the first commit after a quiet spell is told at once).
+     */
+    public AppendNotifier(DataSourceProperties dataSource,
+                          @Value("${casetrack.append-notice-min-interval-millis:5}") long minIntervalMillis) {
         this.dataSource = dataSource;
+        this.minIntervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, minIntervalMillis));
     }
 
     /** Appends have committed: the readers are told soon, together with any others committed meanwhile. */
     public void appendCommitted() {
-        pending.set(true);
+        if (pending.getAndSet(true)) {
+            return; // already due: the notifier is awake or will be
+        }
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -100,6 +111,15 @@ public class AppendNotifier implements SmartLifecycle {
                 }
                 sent.incrementAndGet();
                 backoffMillis = 100;
+                // at most one notice per interval: at hundreds of commits a second each had been a round
+                // trip and a wake-up of its own on the cores the appends need (readers gather 20 ms anyway)
+                long until = System.nanoTime() + minIntervalNanos;
+                for (long left = minIntervalNanos; left > 0 && running; left = until - System.nanoTime()) {
+                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left), (int) (left % 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (SQLException e) {
                 // not lost: tried again once the database answers (meanwhile the readers poll)
                 pending.set(true);

@@ -46,4 +46,30 @@ class AppendNoticeTest extends CommandSideTest {
         assertThat(jdbc.queryForObject("SELECT current_setting('" + AppendNotices.WRITER_NOTIFIES + "', true)", String.class))
                 .isEqualTo("on");
     }
+
+    @Test
+    void commitsCloseTogetherShareOneNoticeAndTheFirstAfterAQuietSpellIsToldAtOnce() throws Exception {
+        org.springframework.boot.autoconfigure.jdbc.DataSourceProperties db = new org.springframework.boot.autoconfigure.jdbc.DataSourceProperties();
+        db.setUrl(TestDatabase.jdbcUrl());
+        db.setUsername("postgres");
+        db.setPassword("");
+        AppendNotifier gathering = new AppendNotifier(db, 400);
+        gathering.start();
+        try {
+            long t0 = System.nanoTime();
+            gathering.appendCommitted();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> gathering.noticesSent() == 1);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("the first commit is told at once, not after the interval").isLessThan(300);
+            for (int i = 0; i < 20; i++) {
+                gathering.appendCommitted();
+                Thread.sleep(5);
+            }
+            // the twenty commits within the interval share the next notice
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> gathering.noticesSent() == 2);
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(600)).atMost(java.time.Duration.ofSeconds(2))
+                    .until(() -> gathering.noticesSent() == 2);
+        } finally {
+            gathering.stop();
+        }
+    }
 }
