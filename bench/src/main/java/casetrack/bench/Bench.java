@@ -777,10 +777,17 @@ public final class Bench {
         long t0 = System.nanoTime();
         double[] gcBefore = gcPauses();
         long rebuiltAt = -1;
+        int unansweredPolls = 0;
         long deadline = t0 + (mode == Mode.QUICK ? TimeUnit.MINUTES.toNanos(3) : TimeUnit.MINUTES.toNanos(30));
         while (System.nanoTime() < deadline) {
             peakHeap = Math.max(peakHeap, heapUsed());
-            progress = auditor.send(auditor.get(queryBase + "/api/admin/replay").build()).body();
+            try {
+                progress = auditor.send(auditor.get(queryBase + "/api/admin/replay").build()).body();
+            } catch (java.net.http.HttpTimeoutException e) {
+                // the busy query side did not answer within 30 s; counted in the report, asked again
+                unansweredPolls++;
+                continue;
+            }
             long now = System.nanoTime();
             if (progress.contains("\"state\":\"DONE\"") || progress.contains("\"state\":\"FAILED\"")) {
                 break;
@@ -814,6 +821,8 @@ public final class Bench {
                                 + "The query side ran the replay in `" + REPLAY_HEAP + "` (restarted for it); during the replay "
                                 + gcPauseCount + " GC pauses took " + Report.num(gcPauseSeconds) + " s in all, and the heap after the last "
                                 + "collection of the old generation held " + Report.num(liveHeapMiB) + " MiB. "
+                                + (unansweredPolls > 0 ? unansweredPolls + " progress polls went unanswered for 30 s and were asked again "
+                                + "(the rate's end is then known only to the next answered poll). " : "")
                                 + "%s, checksums of the tables before and after %s. "
                                 + "Peak heap used of the query JVM (`jvm.memory.used`, area heap, sampled every 100 ms): %.0f MiB.",
                         serviceDone ? "The service said DONE" : rebuiltAt >= 0
