@@ -91,8 +91,21 @@ public final class Load {
                 .header("Authorization", "Bearer " + token).GET();
     }
 
+    /**
+     * Sends a one-off request. A GET left unanswered for its 30 s is asked once more, and said on
+     * the console: twice a default run died on one (a progress poll, a metrics scrape), with nothing
+     * in the service's log, and a reading is worth asking for again.
+     */
     public HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            if (!"GET".equals(request.method())) {
+                throw e;
+            }
+            System.err.println("bench: no answer within 30 s to GET " + request.uri() + "; asking once more");
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** {@code clients} threads, each sending one request after the other, until maxCount requests or maxTime. */
