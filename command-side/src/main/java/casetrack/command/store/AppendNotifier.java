@@ -113,10 +113,7 @@ public class AppendNotifier implements SmartLifecycle {
                 backoffMillis = 100;
                 // at most one notice per interval: at hundreds of commits a second each had been a round
                 // trip and a wake-up of its own on the cores the appends need (readers gather 20 ms anyway)
-                long until = System.nanoTime() + minIntervalNanos;
-                for (long left = minIntervalNanos; left > 0 && running; left = until - System.nanoTime()) {
-                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left), (int) (left % 1_000_000));
-                }
+                TimeUnit.NANOSECONDS.sleep(minIntervalNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
