@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -82,11 +85,14 @@ public class HashChainingStorageEngine implements EventStorageEngine {
                 String caseId = domain.getAggregateIdentifier();
                 Sealed before = lastHashes.get(caseId);
                 String previous = before != null ? before.hash() : hashBefore(domain);
+                // serialized once: the bytes hashed are the bytes the JDBC engine stores
+                SerializedObject<byte[]> payload = eventSerializer.serialize(domain.getPayload(), byte[].class);
                 String hash = HashChain.hash(previous, caseId, domain.getSequenceNumber(), domain.getIdentifier(),
-                        domain.getPayloadType().getName(), eventSerializer.typeForClass(domain.getPayloadType()).getRevision(),
-                        storedForm(domain.getPayload()), domain.getMetaData());
+                        domain.getPayloadType().getName(), payload.getType().getRevision(), storedForm(payload.getData()),
+                        domain.getMetaData());
                 lastHashes.put(caseId, new Sealed(domain.getSequenceNumber(), hash));
-                sealed.add(domain.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.HASH, hash)));
+                sealed.add(new SerializedOnce<>(domain, Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.HASH, hash),
+                        eventSerializer, payload));
             } else {
                 sealed.add(event);
             }
@@ -136,11 +142,41 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     }
 
     /** The payload exactly as the serializer stores it, read back as a tree. */
-    private JsonNode storedForm(Object payload) {
+    private JsonNode storedForm(byte[] stored) {
         try {
-            return json.readTree(json.writeValueAsBytes(payload));
+            return json.readTree(stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A case's event with its hashes added, whose payload was serialized once, for the hash: the
+     * store asks for it again (as {@code byte[]} from this engine's serializer, for PostgreSQL's
+     * {@code bytea}) and gets those very bytes. Any other serializer or representation serializes anew.
+     */
+    static final class SerializedOnce<T> extends GenericDomainEventMessage<T> {
+
+        private final transient Serializer serializer;
+        private final transient SerializedObject<byte[]> payload;
+
+        SerializedOnce(DomainEventMessage<T> event, Map<String, ?> addedMetaData, Serializer serializer,
+                       SerializedObject<byte[]> payload) {
+            super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    new GenericMessage<>(event.getIdentifier(), event.getPayloadType(), event.getPayload(),
+                            event.getMetaData().mergedWith(addedMetaData)),
+                    event.getTimestamp());
+            this.serializer = serializer;
+            this.payload = payload;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> SerializedObject<R> serializePayload(Serializer serializer, Class<R> expectedRepresentation) {
+            if (serializer == this.serializer && expectedRepresentation == byte[].class) {
+                return (SerializedObject<R>) payload;
+            }
+            return super.serializePayload(serializer, expectedRepresentation);
         }
     }
 
