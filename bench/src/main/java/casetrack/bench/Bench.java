@@ -817,7 +817,9 @@ public final class Bench {
         double ratio = Target.ratio(rate, scan.perSecond());
         report.section("Replay: every projection rebuilt from " + (long) events + " events")
                 .line(String.format(java.util.Locale.ROOT, "`POST /api/admin/replay` on the query side; rate as the query side reports it "
-                                + "(events behind the slowest segment / time until every segment had taken in the last event; the "
+                                + "(events behind the slowest segment / time until every segment had taken in the last event and the "
+                                + Report.num(number(progress, "indexesSetAside")) + " secondary indexes the replay had set aside were built "
+                                + "again, which took " + Report.num(number(progress, "indexSeconds")) + " s of it; the "
                                 + "checksums of the rebuilt tables took " + Report.num(number(progress, "checksumSeconds")) + " s after that). "
                                 + "The query side ran the replay in `" + REPLAY_HEAP + "` (restarted for it); during the replay "
                                 + gcPauseCount + " GC pauses took " + Report.num(gcPauseSeconds) + " s in all, and the heap after the last "

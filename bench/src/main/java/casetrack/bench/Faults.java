@@ -299,6 +299,7 @@ public final class Faults {
             result("kill -9 of the query side during a replay", false, "the query side was not caught up before the fault");
             return;
         }
+        List<String> indexesBefore = projectionIndexes();
         HttpResponse<String> started = auditor.send(auditor.post(queryBase + "/api/admin/replay", "{}").build());
         long done = 0;
         long total = events;
@@ -319,11 +320,17 @@ public final class Faults {
         Bench.say("query side killed (-9) during the replay at " + done + " of " + total + " events (" + state + ")");
         cluster.startQuerySide();
         boolean caughtUp = awaitQueryCaughtUp(Duration.ofSeconds(300));
+        // the replay had set the tables' secondary indexes aside; the restarted side builds them again
+        List<String> indexesAfter = projectionIndexes();
+        boolean indexesBack = indexesAfter.equals(indexesBefore);
         Rebuild rebuild = caughtUp ? compareWithCleanRebuild() : Rebuild.NOT_RUN;
-        result("kill -9 of the query side during a replay", started.statusCode() == 202 && killedMidway && caughtUp && rebuild.equal(),
+        result("kill -9 of the query side during a replay",
+                started.statusCode() == 202 && killedMidway && caughtUp && indexesBack && rebuild.equal(),
                 String.format("replay of %d events started (%d); killed at %d of %d events (state %s); restarted, the interrupted replay "
-                                + "resumed from its tokens and caught up: %s; %s",
-                        total, started.statusCode(), done, total, state, caughtUp, rebuild.detail()));
+                                + "resumed from its tokens and caught up: %s; the %d secondary indexes it had set aside were built again "
+                                + "at the restart: %s; %s",
+                        total, started.statusCode(), done, total, state, caughtUp, indexesBefore.size(), indexesBack
+                                ? "yes" : "NO (before " + indexesBefore + ", after " + indexesAfter + ")", rebuild.detail()));
     }
 
     record Rebuild(boolean equal, String detail) {
@@ -473,6 +480,19 @@ public final class Faults {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** Every index of the projection tables, as its definition, in name order. */
+    private List<String> projectionIndexes() throws Exception {
+        List<String> definitions = new ArrayList<>();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = 'query' "
+                     + "AND tablename IN ('case_summary', 'timeline_entry', 'calendar_entry') ORDER BY indexname")) {
+            while (rs.next()) {
+                definitions.add(rs.getString(1));
+            }
+        }
+        return definitions;
     }
 
     private long countAll() throws Exception {

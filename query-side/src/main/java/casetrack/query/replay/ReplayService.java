@@ -17,13 +17,15 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Rebuilds every projection from the first event: checksums of the tables, then shut the
- * processor down, reset its tokens (the reset handlers empty the tables in the same transaction),
- * start it again; progress from the segments' positions; at the end, checksums again.
+ * processor down, set the tables' secondary indexes aside ({@link ReplayIndexes}), reset its tokens
+ * (the reset handlers empty the tables in the same transaction), start it again; progress from the
+ * segments' positions; once every event is in, the indexes are built again, then checksums again.
  * Reads go on during the rebuild and see partly rebuilt tables; every API answer says so with
  * {@code X-Casetrack-Replay: in-progress}. All query nodes but this one must be stopped first:
  * a reset needs every segment unclaimed.
@@ -38,18 +40,22 @@ public class ReplayService {
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
     /**
-     * {@code rebuiltAt}: when every projection had taken in the last event there was at the start;
-     * {@code eventsPerSecond} counts up to then. {@code finishedAt}: after the checksums of the rebuilt
-     * tables were taken as well ({@code checksumSeconds}).
+     * {@code rebuiltAt}: when every projection had taken in the last event there was at the start and
+     * the indexes set aside for the replay ({@code indexesSetAside}) were built again, which took
+     * {@code indexSeconds}; {@code eventsPerSecond} counts up to then. {@code finishedAt}: after the
+     * checksums of the rebuilt tables were taken as well ({@code checksumSeconds}).
      */
     public record Progress(State state, long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft,
-                           Instant startedAt, Instant rebuiltAt, Instant finishedAt, Double checksumSeconds,
+                           Instant startedAt, Instant rebuiltAt, Instant finishedAt, Integer indexesSetAside,
+                           Double indexSeconds, Double checksumSeconds,
                            Map<String, String> checksumsBefore, Map<String, String> checksumsAfter, Boolean checksumsEqual,
                            String readsDuringReplay, String error) {
     }
 
     private final EventProcessingConfiguration processing;
     private final ProjectionChecksums checksums;
+    private final ReplayIndexes indexes;
+    private final boolean setIndexesAside;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,16 +73,21 @@ public class ReplayService {
     private long headAtStart;
     private Instant startedAt;
     private Instant rebuiltAt;
+    private Integer indexesSetAside;
+    private Double indexSeconds;
     private Instant finishedAt;
     private Map<String, String> before;
     private Map<String, String> after;
     private String error;
     private ScheduledFuture<?> watch;
 
-    public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, JdbcTemplate jdbc,
-                         Clock clock) {
+    public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, ReplayIndexes indexes,
+                         JdbcTemplate jdbc, Clock clock,
+                         @Value("${casetrack.query.replay.set-indexes-aside:true}") boolean setIndexesAside) {
         this.processing = processing;
         this.checksums = checksums;
+        this.indexes = indexes;
+        this.setIndexesAside = setIndexesAside;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -96,6 +107,8 @@ public class ReplayService {
         error = null;
         finishedAt = null;
         rebuiltAt = null;
+        indexesSetAside = null;
+        indexSeconds = null;
         eventsDone = 0;
         firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
         headAtStart = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
@@ -103,7 +116,16 @@ public class ReplayService {
         countedUpTo = firstPosition - 1;
         startedAt = clock.instant();
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            // committed before the reset: a failure or a kill from here on leaves them noted, and they
+            // are built again below or at the next start (ReplayIndexes)
+            indexesSetAside = setIndexesAside ? indexes.setAside() : 0;
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            indexes.restore();
+            processor.start();
+            throw e;
+        }
         state = State.RUNNING;
         processor.start();
         log.info("replay of {} started over {} events", AxonStoreConfiguration.PROJECTIONS, eventsTotal);
@@ -129,11 +151,18 @@ public class ReplayService {
     }
 
     private void refresh() {
-        if (!rebuilt()) {
+        if (!caughtUp()) {
             return;
         }
-        // the checksums read every projection table (half a minute at 1,000,000 events): outside the
-        // lock, so that the progress answers meanwhile (it says rebuiltAt and RUNNING until they are done)
+        // the index builds and the checksums read every projection table (half a minute each at
+        // 1,000,000 events): outside the lock, so that the progress answers meanwhile (RUNNING, every
+        // event done; rebuiltAt once the indexes are back)
+        long buildStart = System.nanoTime();
+        indexes.restore();
+        synchronized (this) {
+            indexSeconds = (System.nanoTime() - buildStart) / 1e9;
+            rebuiltAt = clock.instant();
+        }
         Map<String, String> sums = checksums.all();
         synchronized (this) {
             after = sums;
@@ -144,8 +173,8 @@ public class ReplayService {
     }
 
     /** Counts the events taken in; true once, when every segment is past the last event (the watch then stops). */
-    private synchronized boolean rebuilt() {
-        if (state != State.RUNNING || rebuiltAt != null) {
+    private synchronized boolean caughtUp() {
+        if (state != State.RUNNING || watch.isCancelled()) {
             return false;
         }
         Collection<EventTrackerStatus> segments = processor().processingStatus().values();
@@ -171,7 +200,6 @@ public class ReplayService {
         boolean done = segments.size() == allSegments
                 && (position >= headAtStart || segments.stream().allMatch(EventTrackerStatus::isCaughtUp));
         if (done) {
-            rebuiltAt = clock.instant();
             watch.cancel(false);
         }
         return done;
@@ -184,7 +212,8 @@ public class ReplayService {
         Long left = state != State.RUNNING ? null : rate > 0 ? Math.round(Math.max(eventsTotal - eventsDone, 0) / rate) : null;
         Double checksumSeconds = rebuiltAt == null || finishedAt == null ? null
                 : Duration.between(rebuiltAt, finishedAt).toMillis() / 1000.0;
-        return new Progress(state, eventsDone, eventsTotal, rate, left, startedAt, rebuiltAt, finishedAt, checksumSeconds,
+        return new Progress(state, eventsDone, eventsTotal, rate, left, startedAt, rebuiltAt, finishedAt, indexesSetAside,
+                indexSeconds, checksumSeconds,
                 before, after, after == null ? null : after.equals(before), READS_DURING_REPLAY, error);
     }
 
