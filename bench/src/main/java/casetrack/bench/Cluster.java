@@ -29,6 +29,8 @@ public final class Cluster implements AutoCloseable {
 
     public static final String DATABASE = "casetrack";
     static final String SERVICE_HEAP = "-Xmx768m";
+    /** As {@code ./casetrack start} runs the services (see there). */
+    static final String SERVICE_GC = "-XX:+UseParallelGC";
 
     final Path root;
     final Path work;
@@ -101,7 +103,7 @@ public final class Cluster implements AutoCloseable {
     private Process service(String module, int port, String portVariable, List<String> jvmExtras, List<String> args)
             throws IOException {
         Path jar = jarOf(module);
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), SERVICE_HEAP, "-Daxoniq.update-checker.disabled=true"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), SERVICE_HEAP, SERVICE_GC, "-Daxoniq.update-checker.disabled=true"));
         cmd.addAll(jvmExtras);
         cmd.add("-jar");
         cmd.add(jar.toString());
