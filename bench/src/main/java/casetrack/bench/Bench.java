@@ -137,7 +137,7 @@ public final class Bench {
         report.line("# casetrack benchmark").line("")
                 .line("Mode **" + mode.name() + "**, started " + started + ", `./casetrack bench" + (mode == Mode.DEFAULT ? "" : " --" + mode.name()) + "`.")
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
-                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
+                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
         machine(loadBefore);
 
         warmUp();

@@ -327,8 +327,8 @@ public final class Faults {
         result("kill -9 of the query side during a replay",
                 started.statusCode() == 202 && killedMidway && caughtUp && indexesBack && rebuild.equal(),
                 String.format("replay of %d events started (%d); killed at %d of %d events (state %s); restarted, the interrupted replay "
-                                + "resumed from its tokens and caught up: %s; the %d secondary indexes it had set aside were built again "
-                                + "at the restart: %s; %s",
+                                + "resumed from its tokens and caught up: %s; the %d indexes of the projection tables (their secondary "
+                                + "ones set aside by the replay) were all back, each as defined before: %s; %s",
                         total, started.statusCode(), done, total, state, caughtUp, indexesBefore.size(), indexesBack
                                 ? "yes" : "NO (before " + indexesBefore + ", after " + indexesAfter + ")", rebuild.detail()));
     }
