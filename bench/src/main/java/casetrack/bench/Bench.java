@@ -784,7 +784,8 @@ public final class Bench {
             try {
                 progress = auditor.send(auditor.get(queryBase + "/api/admin/replay").build()).body();
             } catch (java.net.http.HttpTimeoutException e) {
-                // the busy query side did not answer within 30 s; counted in the report, asked again
+                // the busy query side answered neither the poll nor Load.send's second asking within 30 s each;
+                // counted in the report, asked again
                 unansweredPolls++;
                 continue;
             }
@@ -818,14 +819,15 @@ public final class Bench {
         report.section("Replay: every projection rebuilt from " + (long) events + " events")
                 .line(String.format(java.util.Locale.ROOT, "`POST /api/admin/replay` on the query side; rate as the query side reports it "
                                 + "(events behind the slowest segment / time until every segment had taken in the last event and the "
-                                + Report.num(number(progress, "indexesSetAside")) + " secondary indexes the replay had set aside were built "
+                                + (long) number(progress, "indexesSetAside") + " secondary indexes the replay had set aside were built "
                                 + "again, which took " + Report.num(number(progress, "indexSeconds")) + " s of it; the "
                                 + "checksums of the rebuilt tables took " + Report.num(number(progress, "checksumSeconds")) + " s after that). "
                                 + "The query side ran the replay in `" + REPLAY_HEAP + "` (restarted for it); during the replay "
                                 + gcPauseCount + " GC pauses took " + Report.num(gcPauseSeconds) + " s in all, and the heap after the last "
                                 + "collection of the old generation held " + Report.num(liveHeapMiB) + " MiB. "
-                                + (unansweredPolls > 0 ? unansweredPolls + " progress polls went unanswered for 30 s and were asked again "
-                                + "(the rate's end is then known only to the next answered poll). " : "")
+                                + (unansweredPolls > 0 ? unansweredPolls + " progress polls went unanswered twice for 30 s (`Load.send` "
+                                + "asks a GET once more) and were asked again (the rate's end is then known only to the next answered "
+                                + "poll). " : "")
                                 + "%s, checksums of the tables before and after %s. "
                                 + "Peak heap used of the query JVM (`jvm.memory.used`, area heap, sampled every 100 ms): %.0f MiB.",
                         serviceDone ? "The service said DONE" : rebuiltAt >= 0

@@ -62,7 +62,7 @@ class AppendNoticeTest extends CommandSideTest {
             assertThat((System.nanoTime() - t0) / 1_000_000).as("the first commit is told at once, not after the interval").isLessThan(300);
             for (int i = 0; i < 20; i++) {
                 gathering.appendCommitted();
-                Thread.sleep(5);
+                Thread.sleep(5); // spreads the commits over 100 ms of the 400 ms interval (not a wait for a result)
             }
             // the twenty commits within the interval share the next notice
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> gathering.noticesSent() == 2);

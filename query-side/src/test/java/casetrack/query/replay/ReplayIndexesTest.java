@@ -30,14 +30,18 @@ class ReplayIndexesTest extends QuerySideTest {
     @Autowired
     ReplayIndexes indexes;
 
-    private List<String> projectionIndexes() {
-        return jdbc.getJdbcTemplate().queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'query' "
+    /** One column of {@code pg_indexes} for every index of the projection tables, in name order. */
+    private List<String> projectionIndexes(String column) {
+        return jdbc.getJdbcTemplate().queryForList("SELECT " + column + " FROM pg_indexes WHERE schemaname = 'query' "
                 + "AND tablename IN ('case_summary', 'timeline_entry', 'calendar_entry') ORDER BY indexname", String.class);
     }
 
+    private List<String> projectionIndexes() {
+        return projectionIndexes("indexdef");
+    }
+
     private List<String> projectionIndexNames() {
-        return jdbc.getJdbcTemplate().queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'query' "
-                + "AND tablename IN ('case_summary', 'timeline_entry', 'calendar_entry') ORDER BY indexname", String.class);
+        return projectionIndexes("indexname");
     }
 
     @Test
