@@ -40,6 +40,7 @@ public final class Faults {
     /** The projection tables and their keys, as the query side's ProjectionChecksums sums them. */
     static final Map<String, String> PROJECTION_TABLES = Map.of(
             "query.case_summary", "t.case_id",
+            "query.case_search", "t.case_id",
             "query.timeline_entry", "t.event_id",
             "query.calendar_entry", "t.case_id, t.entry_key");
 
@@ -487,7 +488,7 @@ public final class Faults {
         List<String> definitions = new ArrayList<>();
         try (Connection c = cluster.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = 'query' "
-                     + "AND tablename IN ('case_summary', 'timeline_entry', 'calendar_entry') ORDER BY indexname")) {
+                     + "AND tablename IN ('case_summary', 'case_search', 'timeline_entry', 'calendar_entry') ORDER BY indexname")) {
             while (rs.next()) {
                 definitions.add(rs.getString(1));
             }

@@ -91,11 +91,19 @@ public class CaseFilesInBatch {
 
         /** The words the stored row's {@code search} was made of; null while the case has no stored row. */
         String storedSearchText;
+        /** The calendar rows stored with the file; empty while the case has no stored row. */
+        List<List<String>> storedCalendar;
 
         Folded(String caseId, CaseFile file) {
             this.caseId = caseId;
-            this.file = file;
-            this.storedSearchText = file.version >= 0 ? CaseSummaryProjection.searchText(file) : null;
+            stored(file);
+        }
+
+        /** Starts from this file as stored (or an empty one for a case not stored yet). */
+        void stored(CaseFile stored) {
+            this.file = stored;
+            this.storedSearchText = stored.version >= 0 ? CaseSummaryProjection.searchText(stored) : null;
+            this.storedCalendar = CaseSummaryProjection.calendar(stored);
         }
 
         boolean changed() {
@@ -131,8 +139,7 @@ public class CaseFilesInBatch {
         }
         if (folded.fromMemory && step.sequence() != folded.file.version + 1) {
             // steps in between were folded elsewhere (another node, another batch): read the stored file
-            folded.file = load(List.of(step.caseId())).getOrDefault(step.caseId(), new CaseFile());
-            folded.storedSearchText = folded.file.version >= 0 ? CaseSummaryProjection.searchText(folded.file) : null;
+            folded.stored(load(List.of(step.caseId())).getOrDefault(step.caseId(), new CaseFile()));
             folded.fromMemory = false;
             if (step.sequence() <= folded.file.version) {
                 return false;

@@ -75,7 +75,7 @@ public class CaseQueries {
             params.addValue("agency", filter.agency());
         }
         if (filter.text() != null) {
-            where.add("search @@ websearch_to_tsquery('english', :text)");
+            where.add("case_id IN (SELECT w.case_id FROM query.case_search w WHERE w.search @@ websearch_to_tsquery('english', :text))");
             params.addValue("text", filter.text());
         }
         if (filter.open() != null) {

@@ -25,14 +25,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The case summary: one row per case in {@code query.case_summary}, and the case's dates ahead in
- * {@code query.calendar_entry}. Idempotent: a step at or below the stored version changes nothing.
+ * The case summary: one row per case in {@code query.case_summary}, its searchable words in
+ * {@code query.case_search}, and the case's dates ahead in {@code query.calendar_entry}. Idempotent: a step at or below the stored version changes nothing.
  * A correction or retraction refolds the case from its recorded steps, so a retracted step stops
  * counting and a corrected date moves the deadlines it set.
  * <p>
  * Written per processor batch, not per step: the steps of a batch are folded in memory
  * ({@link CaseFilesInBatch}), and when the batch commits each changed case is written once (one
- * upsert statement over the cases, its calendar replaced), then one change notice per step, all
+ * insert over the new cases, one update over the stored ones, the words of those whose words changed,
+ * the calendars of those whose dates ahead changed), then one change notice per step, all
  * statements of the batch's write ({@link BatchWrite}) in the transaction that stores the token.
  */
 @Component
@@ -64,7 +65,7 @@ public class CaseSummaryProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE query.case_summary, query.calendar_entry");
+        jdbc.getJdbcTemplate().execute("TRUNCATE query.case_summary, query.case_search, query.calendar_entry");
         files.forgetAll();
     }
 
@@ -82,36 +83,40 @@ public class CaseSummaryProjection {
     }
 
     /**
-     * Each changed case written once: one upsert over the batch's cases, their calendars replaced
-     * (one delete, one insert), then one change notice per step.
+     * Each changed case written once: one insert over the batch's new cases and one update over its
+     * stored ones, the search vectors of the cases whose words changed, the calendars of the cases whose
+     * dates ahead changed (one delete, one insert), then one change notice per step.
      */
     private List<BatchWrite.Part> parts(List<CaseFilesInBatch.Folded> cases, List<CaseChange> changes) {
         if (cases.isEmpty()) {
             return null;
         }
         List<BatchWrite.Part> parts = new ArrayList<>();
-        // a stored case whose searchable words did not change keeps its search vector: to_tsvector and
-        // the GIN entries are most of an upsert's cost, and an unchanged indexed column lets the update be HOT
-        List<Object[]> upserts = new ArrayList<>();
+        // a case new to the table is inserted; a stored one is updated. Its searchable words are written
+        // (query.case_search, to_tsvector and its GIN entries) only when they are new or changed.
+        List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<String[]> searches = new ArrayList<>();
         for (CaseFilesInBatch.Folded c : cases) {
-            Object[] row = summaryRow(c.file, c.lastStep);
-            (c.storedSearchText != null && c.storedSearchText.equals(row[row.length - 1]) ? updates : upserts).add(row);
+            (c.storedSearchText == null ? inserts : updates).add(summaryRow(c.file, c.lastStep));
+            String words = searchText(c.file);
+            if (!words.equals(c.storedSearchText)) {
+                searches.add(new String[]{c.file.caseId, words});
+            }
         }
-        if (!upserts.isEmpty()) {
-            parts.add(arrays(UPSERT, connection -> arraysOf(connection, SUMMARY_TYPES, columns(upserts, SUMMARY_TYPES.length))));
+        if (!inserts.isEmpty()) {
+            parts.add(arrays(UPSERT, connection -> arraysOf(connection, SUMMARY_TYPES, columns(inserts, SUMMARY_TYPES.length))));
         }
         if (!updates.isEmpty()) {
             parts.add(new BatchWrite.Part() {
                 @Override
                 public String sql() {
-                    return UPDATE_KEEPING_SEARCH;
+                    return UPDATE;
                 }
 
                 @Override
                 public Object[] parameters(Connection connection) throws SQLException {
-                    return arraysOf(connection, java.util.Arrays.copyOf(SUMMARY_TYPES, SUMMARY_TYPES.length - 1),
-                            columns(updates, SUMMARY_TYPES.length - 1));
+                    return arraysOf(connection, SUMMARY_TYPES, columns(updates, SUMMARY_TYPES.length));
                 }
 
                 @Override
@@ -124,14 +129,29 @@ public class CaseSummaryProjection {
                 }
             });
         }
-        List<String> caseIds = cases.stream().map(c -> c.file.caseId).toList();
-        parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
-                connection -> new Object[]{connection.createArrayOf("varchar", caseIds.toArray())}));
-        List<Object[]> entries = new ArrayList<>();
+        if (!searches.isEmpty()) {
+            parts.add(arrays("""
+                    INSERT INTO query.case_search (case_id, search)
+                    SELECT w.case_id, to_tsvector('english', w.words)
+                    FROM unnest(CAST(? AS varchar[]), CAST(? AS text[])) AS w(case_id, words)
+                    ON CONFLICT (case_id) DO UPDATE SET search = excluded.search
+                    """, connection -> new Object[]{
+                    connection.createArrayOf("varchar", searches.stream().map(w -> w[0]).toArray()),
+                    connection.createArrayOf("text", searches.stream().map(w -> w[1]).toArray())}));
+        }
+        // most steps leave a case's dates ahead as they were: only the cases whose calendar changed are rewritten
+        List<String> caseIds = new ArrayList<>();
+        List<List<String>> entries = new ArrayList<>();
         for (CaseFilesInBatch.Folded c : cases) {
-            if (c.file.open) {
-                calendarEntries(c.file, entries);
+            List<List<String>> calendar = calendar(c.file);
+            if (!calendar.equals(c.storedCalendar)) {
+                caseIds.add(c.file.caseId);
+                entries.addAll(calendar);
             }
+        }
+        if (!caseIds.isEmpty()) {
+            parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
+                    connection -> new Object[]{connection.createArrayOf("varchar", caseIds.toArray())}));
         }
         if (!entries.isEmpty()) {
             parts.add(arrays("""
@@ -143,7 +163,7 @@ public class CaseSummaryProjection {
                 Object[][] columns = new Object[CALENDAR_TYPES.length][entries.size()];
                 for (int i = 0; i < entries.size(); i++) {
                     for (int c = 0; c < CALENDAR_TYPES.length; c++) {
-                        columns[c][i] = entries.get(i)[c];
+                        columns[c][i] = entries.get(i).get(c);
                     }
                 }
                 return arraysOf(connection, CALENDAR_TYPES, columns);
@@ -157,26 +177,28 @@ public class CaseSummaryProjection {
 
     /** The element types of the upsert's arrays, in the order of its parameters. */
     private static final String[] SUMMARY_TYPES = {"varchar", "text", "text", "text", "varchar", "bool", "text", "text",
-            "text", "text", "text", "int8", "int8", "varchar", "text", "text", "text"};
+            "text", "text", "text", "int8", "int8", "varchar", "text", "text"};
 
     private static final String[] CALENDAR_TYPES = {"varchar", "varchar", "varchar", "text", "text"};
 
-    /** One upsert for every changed case of the batch, each column an array. */
+    /**
+     * One insert for the batch's cases new to the table, each column an array. (An upsert: a case read
+     * as new may have been stored meanwhile by a batch of another segment, after a reset.)
+     */
     private static final String UPSERT = """
             INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
                                             removal_deadline, incident_on, last_step_on, version, last_global_index,
-                                            last_recorded_at, file, search)
+                                            last_recorded_at, file)
             SELECT s.case_id, s.title, s.state, s.agency, s.stage, s.is_open, s.current_court, s.current_docket,
                    CAST(s.removal_deadline AS date), CAST(s.incident_on AS date), CAST(s.last_step_on AS date), s.version,
                    -- the last step's own index, not the stream position (see TimelineProjection)
-                   coalesce(e.global_index, s.global_index), CAST(s.recorded_at AS timestamptz), CAST(s.file AS jsonb),
-                   to_tsvector('english', s.search_text)
+                   coalesce(e.global_index, s.global_index), CAST(s.recorded_at AS timestamptz), CAST(s.file AS jsonb)
             FROM unnest(CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]),
                         CAST(? AS boolean[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS text[]),
-                        CAST(? AS text[]), CAST(? AS text[]))
+                        CAST(? AS text[]))
                  AS s(case_id, title, state, agency, stage, is_open, current_court, current_docket, removal_deadline,
-                      incident_on, last_step_on, version, global_index, last_event_id, recorded_at, file, search_text)
+                      incident_on, last_step_on, version, global_index, last_event_id, recorded_at, file)
             LEFT JOIN events.domain_event_entry e ON e.event_identifier = s.last_event_id
             ON CONFLICT (case_id) DO UPDATE SET
                 title = excluded.title, state = excluded.state, agency = excluded.agency, stage = excluded.stage,
@@ -184,11 +206,11 @@ public class CaseSummaryProjection {
                 current_docket = excluded.current_docket, removal_deadline = excluded.removal_deadline,
                 incident_on = excluded.incident_on, last_step_on = excluded.last_step_on,
                 version = excluded.version, last_global_index = excluded.last_global_index,
-                last_recorded_at = excluded.last_recorded_at, file = excluded.file, search = excluded.search
+                last_recorded_at = excluded.last_recorded_at, file = excluded.file
             """;
 
-    /** The same as {@link #UPSERT} for cases that are stored and whose searchable words did not change: search is kept. */
-    private static final String UPDATE_KEEPING_SEARCH = """
+    /** The same as {@link #UPSERT} for the batch's cases that are stored. */
+    private static final String UPDATE = """
             UPDATE query.case_summary c SET
                 title = s.title, state = s.state, agency = s.agency, stage = s.stage, is_open = s.is_open,
                 current_court = s.current_court, current_docket = s.current_docket,
@@ -260,15 +282,26 @@ public class CaseSummaryProjection {
                 step.globalIndex(),
                 step.eventId(),
                 TimelineProjection.microseconds(step.recordedAt()),
-                write(file),
-                searchText(file)};
+                write(file)};
     }
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();
     }
 
-    private static void calendarEntries(CaseFile file, List<Object[]> entries) {
+    /**
+     * The case's rows of {@code query.calendar_entry} (case id, key, kind, due date, description), in
+     * the order they are written; none for a closed case or one not stored yet.
+     */
+    static List<List<String>> calendar(CaseFile file) {
+        List<List<String>> entries = new ArrayList<>();
+        if (file.version >= 0 && file.open) {
+            calendarEntries(file, entries);
+        }
+        return entries;
+    }
+
+    private static void calendarEntries(CaseFile file, List<List<String>> entries) {
         file.hearings.values().stream()
                 .filter(h -> h.status == CaseFile.HearingStatus.SCHEDULED && h.scheduledFor != null)
                 .forEach(h -> entries.add(calendarEntry(file, "hearing:" + h.hearingId, "HEARING", h.scheduledFor,
@@ -278,8 +311,8 @@ public class CaseSummaryProjection {
                         d.removalDeadline, "Last day for " + d.name + " to file a notice of removal (28 U.S.C. §1455(b)(1))")));
     }
 
-    private static Object[] calendarEntry(CaseFile file, String key, String kind, LocalDate dueOn, String description) {
-        return new Object[]{file.caseId, key, kind, dueOn.toString(), description};
+    private static List<String> calendarEntry(CaseFile file, String key, String kind, LocalDate dueOn, String description) {
+        return List.of(file.caseId, key, kind, dueOn.toString(), description);
     }
 
     private static String capitalized(String words) {

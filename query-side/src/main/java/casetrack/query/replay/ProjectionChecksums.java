@@ -16,6 +16,7 @@ public class ProjectionChecksums {
 
     static final Map<String, String> TABLE_KEYS = Map.of(
             "query.case_summary", "case_id",
+            "query.case_search", "case_id",
             "query.timeline_entry", "event_id",
             "query.calendar_entry", "case_id, entry_key");
 

@@ -32,10 +32,12 @@ public class SearchQueries {
     public SearchResult search(String query, int limit) {
         Map<String, Object> params = Map.of("q", query, "limit", limit);
         List<CaseHit> cases = jdbc.query("""
-                SELECT case_id, title, stage, ts_rank(search, q) AS rank
-                FROM query.case_summary, websearch_to_tsquery('english', :q) AS q
-                WHERE search @@ q
-                ORDER BY rank DESC, case_id LIMIT :limit
+                SELECT s.case_id, s.title, s.stage, ts_rank(w.search, q) AS rank
+                FROM query.case_search w
+                JOIN query.case_summary s ON s.case_id = w.case_id,
+                     websearch_to_tsquery('english', :q) AS q
+                WHERE w.search @@ q
+                ORDER BY rank DESC, s.case_id LIMIT :limit
                 """, params, (rs, n) -> new CaseHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4)));
         List<StepHit> steps = jdbc.query("""
                 SELECT t.case_id, s.title, t.event_id, t.event_type, t.occurred_on, t.summary, t.retracted,

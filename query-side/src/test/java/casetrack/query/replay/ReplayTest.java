@@ -41,7 +41,8 @@ class ReplayTest extends QuerySideTest {
         JsonNode done = getJson("/api/admin/replay");
         assertThat(done.path("checksumsEqual").asBoolean()).isTrue();
         assertThat(done.path("checksumsAfter")).isEqualTo(done.path("checksumsBefore"));
-        assertThat(done.path("checksumsAfter").size()).isEqualTo(3);
+        assertThat(done.path("checksumsAfter").fieldNames()).toIterable().containsExactly(
+                "query.calendar_entry", "query.case_search", "query.case_summary", "query.timeline_entry");
         long events = jdbc.getJdbcTemplate().queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
         assertThat(done.path("eventsTotal").asLong()).isEqualTo(events);
         assertThat(done.path("eventsDone").asLong()).isEqualTo(events);
