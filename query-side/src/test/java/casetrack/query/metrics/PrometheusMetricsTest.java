@@ -54,6 +54,18 @@ class PrometheusMetricsTest extends QuerySideTest {
         assertThat(scrape).contains("case_projections_latency", "case_projections_capacity");
     }
 
+    /**
+     * Micrometer's log-event counter is a Logback turbo filter, which every isDebugEnabled and
+     * isTraceEnabled call of every library on the request and projection paths then consults; it is
+     * left out (application.properties), so a level check stays a comparison.
+     */
+    @Test
+    void noTurboFilterSitsOnEveryLevelCheck() {
+        assertThat(((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory()).getTurboFilterList())
+                .isEmpty();
+        assertThat(scrape()).doesNotContain("logback_events");
+    }
+
     @Test
     void onlyAuditorsMayScrape() {
         assertThat(send("GET", "/actuator/prometheus", READER_TOKEN).statusCode()).isEqualTo(403);
