@@ -124,6 +124,8 @@ public final class Bench {
 
     void runAll() throws Exception {
         String loadBefore = CpuMeter.loadAverage();
+        double shaBefore = MachineSpeed.sha256MiBPerSecond();
+        long[] steal0 = MachineSpeed.stealTicks();
         long benchCpu0 = CpuMeter.benchCpu();
         long t0 = System.nanoTime();
         Instant started = Instant.now();
@@ -138,7 +140,7 @@ public final class Bench {
                 .line("Mode **" + mode.name() + "**, started " + started + ", `./casetrack bench" + (mode == Mode.DEFAULT ? "" : " --" + mode.name()) + "`.")
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
                         + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
-        machine(loadBefore);
+        machine(loadBefore, shaBefore);
 
         warmUp();
 
@@ -157,20 +159,28 @@ public final class Bench {
         String loadAfter = CpuMeter.loadAverage();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double benchCpu = (CpuMeter.benchCpu() - benchCpu0) / 1e9;
+        double steal = MachineSpeed.stealShare(steal0, MachineSpeed.stealTicks());
+        cluster.close();
+        double shaAfter = MachineSpeed.sha256MiBPerSecond();
         report.section("Run")
                 .line(String.format(java.util.Locale.ROOT, "Took %.0f s. Load average (1/5/15 min) before: %s; after: %s. "
                         + "The load tool's own CPU over the whole run: %.0f s (%.0f%% of one core).", seconds, loadBefore, loadAfter,
                         benchCpu, 100 * benchCpu / seconds))
+                .line("")
+                .line(String.format(java.util.Locale.ROOT, "The machine's speed: SHA-256 on one core %.0f MiB/s before the run and "
+                        + "%.0f MiB/s after it (everything stopped; compare runs by it); CPU time the hypervisor reported stolen "
+                        + "during the run: %s.", shaBefore, shaAfter, steal < 0 ? "unknown" : Report.num(100 * steal) + "%"))
                 .line("")
                 .line("The query side's catching up with the steps recorded before each phase (s; -1: not within 2 minutes): "
                         + catchUps.entrySet().stream().map(e -> e.getKey() + " " + Report.num(e.getValue()))
                         .collect(java.util.stream.Collectors.joining(", ")) + ".");
         report.put("catchUpSeconds", catchUps);
         report.put("run", Map.of("seconds", seconds, "loadAverageBefore", loadBefore, "loadAverageAfter", loadAfter,
-                "loadToolCpuSeconds", benchCpu, "mode", mode.name(), "startedAt", started.toString()));
+                "loadToolCpuSeconds", benchCpu, "mode", mode.name(), "startedAt", started.toString(),
+                "sha256MiBPerSecondBefore", shaBefore, "sha256MiBPerSecondAfter", shaAfter, "stealShare", steal));
     }
 
-    void machine(String loadBefore) throws Exception {
+    void machine(String loadBefore, double sha256MiBPerSecond) throws Exception {
         long memKb = 0;
         for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
             if (l.startsWith("MemTotal:")) {
@@ -186,9 +196,11 @@ public final class Bench {
                 .line("- memory: " + (memKb / 1024) + " MiB")
                 .line("- Java: " + java)
                 .line("- PostgreSQL: " + pg)
-                .line("- load average before the run: " + loadBefore);
+                .line("- load average before the run: " + loadBefore)
+                .line(String.format(Locale.ROOT, "- speed before the run: SHA-256 on one core at %.0f MiB/s "
+                        + "(`MachineSpeed`; a shared VM's cores can be much slower one hour than the next)", sha256MiBPerSecond));
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "cpu", cpuModel, "memoryMiB", memKb / 1024,
-                "java", java, "postgres", pg, "loadAverageBefore", loadBefore));
+                "java", java, "postgres", pg, "loadAverageBefore", loadBefore, "sha256MiBPerSecond", sha256MiBPerSecond));
     }
 
     void limit(RawPostgres raw, Map<Integer, RawPostgres.Rate> appends, Map<Integer, RawPostgres.Rate> selects) throws Exception {
