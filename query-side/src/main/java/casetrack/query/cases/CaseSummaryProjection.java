@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case summary: one row per case in {@code query.case_summary}, its searchable words in
- * {@code query.case_search}, and the case's dates ahead in {@code query.calendar_entry}. Idempotent: a step at or below the stored version changes nothing.
- * A correction or retraction refolds the case from its recorded steps, so a retracted step stops
- * counting and a corrected date moves the deadlines it set.
+ * {@code query.case_search}, and the case's dates ahead in {@code query.calendar_entry}.
+ * Idempotent: a step at or below the stored version changes nothing. A correction or retraction
+ * refolds the case from its recorded steps, so a retracted step stops counting and a corrected
+ * date moves the deadlines it set.
  * <p>
  * Written per processor batch, not per step: the steps of a batch are folded in memory
  * ({@link CaseFilesInBatch}), and when the batch commits each changed case is written once (one
@@ -182,8 +183,8 @@ public class CaseSummaryProjection {
     private static final String[] CALENDAR_TYPES = {"varchar", "varchar", "varchar", "text", "text"};
 
     /**
-     * One insert for the batch's cases new to the table, each column an array. (An upsert: a case read
-     * as new may have been stored meanwhile by a batch of another segment, after a reset.)
+     * One insert for the batch's cases new to the table, each column an array. An upsert, so that a row
+     * there after all does not fail the batch (a case opened in a replay is not read first).
      */
     private static final String UPSERT = """
             INSERT INTO query.case_summary (case_id, title, state, agency, stage, is_open, current_court, current_docket,
