@@ -1,5 +1,8 @@
 package casetrack.query;
 
+import java.sql.Connection;
+
+import casetrack.query.store.BatchWrite;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,6 +23,15 @@ class ArchitectureTest {
     @Test
     void querySideDependsOnNoCommandSideClass() {
         noClasses().should().dependOnClassesThat().resideInAPackage("casetrack.command..").check(QUERY_SIDE);
+    }
+
+    /** Every array a projection writes is built by BatchWrite.array, which sends it in binary. */
+    @Test
+    void onlyTheBatchWriteMakesSqlArrays() {
+        noClasses().that().doNotHaveFullyQualifiedName(BatchWrite.class.getName())
+                .should().callMethod(Connection.class, "createArrayOf", String.class, Object[].class)
+                .because("an Object[] handed to the driver goes as a text literal; BatchWrite.array sends every array in binary")
+                .check(QUERY_SIDE);
     }
 
     @Test

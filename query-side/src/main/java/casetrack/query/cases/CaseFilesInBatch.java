@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import casetrack.query.store.BatchWrite;
 import casetrack.shared.event.EntryCorrected;
 import casetrack.shared.event.EntryRetracted;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -276,7 +277,7 @@ public class CaseFilesInBatch {
         jdbc.query(connection -> {
             PreparedStatement select = connection.prepareStatement(
                     "SELECT case_id, file FROM query.case_summary WHERE case_id = ANY(?)");
-            Array ids = connection.createArrayOf("varchar", caseIds.toArray());
+            Array ids = BatchWrite.array(connection, "varchar", caseIds.toArray());
             select.setArray(1, ids);
             return select;
         }, rs -> {

@@ -137,8 +137,8 @@ public class CaseSummaryProjection {
                     FROM unnest(CAST(? AS varchar[]), CAST(? AS text[])) AS w(case_id, words)
                     ON CONFLICT (case_id) DO UPDATE SET search = excluded.search
                     """, connection -> new Object[]{
-                    connection.createArrayOf("varchar", searches.stream().map(w -> w[0]).toArray()),
-                    connection.createArrayOf("text", searches.stream().map(w -> w[1]).toArray())}));
+                    BatchWrite.array(connection, "varchar", searches.stream().map(w -> w[0]).toArray()),
+                    BatchWrite.array(connection, "text", searches.stream().map(w -> w[1]).toArray())}));
         }
         // most steps leave a case's dates ahead as they were: only the cases whose calendar changed are rewritten
         List<String> caseIds = new ArrayList<>();
@@ -152,7 +152,7 @@ public class CaseSummaryProjection {
         }
         if (!caseIds.isEmpty()) {
             parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
-                    connection -> new Object[]{connection.createArrayOf("varchar", caseIds.toArray())}));
+                    connection -> new Object[]{BatchWrite.array(connection, "varchar", caseIds.toArray())}));
         }
         if (!entries.isEmpty()) {
             parts.add(arrays("""
@@ -261,7 +261,7 @@ public class CaseSummaryProjection {
     private static Object[] arraysOf(Connection connection, String[] types, Object[][] columns) throws SQLException {
         Object[] arrays = new Object[types.length];
         for (int c = 0; c < types.length; c++) {
-            arrays[c] = connection.createArrayOf(types[c], columns[c]);
+            arrays[c] = BatchWrite.array(connection, types[c], columns[c]);
         }
         return arrays;
     }

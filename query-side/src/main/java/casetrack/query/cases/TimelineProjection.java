@@ -172,15 +172,11 @@ public class TimelineProjection {
                 Object[] arrays = new Object[COLUMNS.size()];
                 for (int c = 0; c < COLUMNS.size(); c++) {
                     Column column = COLUMNS.get(c);
-                    Object[] values = switch (column.type()) {
-                        case "int8" -> new Long[rows.size()];
-                        case "int4" -> new Integer[rows.size()];
-                        default -> new String[rows.size()];
-                    };
+                    Object[] values = new Object[rows.size()];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = column.value().apply(rows.get(i));
                     }
-                    arrays[c] = connection.createArrayOf(column.type(), values);
+                    arrays[c] = BatchWrite.array(connection, column.type(), values);
                 }
                 return arrays;
             }

@@ -40,7 +40,7 @@ public class CaseChangeNotifier {
 
             @Override
             public Object[] parameters(Connection connection) throws SQLException {
-                return new Object[]{CHANNEL, connection.createArrayOf("text", payloads)};
+                return new Object[]{CHANNEL, BatchWrite.array(connection, "text", payloads)};
             }
         };
     }

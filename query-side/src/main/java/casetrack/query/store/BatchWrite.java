@@ -1,10 +1,12 @@
 package casetrack.query.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -46,6 +48,28 @@ public final class BatchWrite {
         /** Writes that depend on the rows returned (run after every part, in the same transaction); rarely any. */
         default void afterwards() {
         }
+    }
+
+    /**
+     * An array parameter of element type {@code type} ({@code text}, {@code varchar}, {@code int8},
+     * {@code int4} or {@code bool}), sent in PostgreSQL's binary format. Every array a projection
+     * writes goes through here: the JDBC driver encodes only typed Java arrays ({@code String[]},
+     * {@code Long[]}, ...) in binary; an {@code Object[]} it turns into one array literal, every
+     * element quoted and escaped into a single string that is then encoded to UTF-8 as a whole (slowly,
+     * once it holds one character outside Latin-1) and parsed back by PostgreSQL. The case files
+     * of the summaries went that way (BENCHMARKS.md, session 8).
+     *
+     * @throws ArrayStoreException if a value is not of the element type's Java class
+     */
+    public static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        Class<? extends Object[]> typed = switch (type) {
+            case "text", "varchar" -> String[].class;
+            case "int8" -> Long[].class;
+            case "int4" -> Integer[].class;
+            case "bool" -> Boolean[].class;
+            default -> throw new IllegalArgumentException("no binary array of " + type + " here");
+        };
+        return connection.createArrayOf(type, values.getClass() == typed ? values : Arrays.copyOf(values, values.length, typed));
     }
 
     private final JdbcTemplate jdbc;

@@ -108,8 +108,8 @@ public class EventDeliveryLog {
                     deliveries[i] = e.getValue().deliveries;
                     i++;
                 }
-                return new Object[]{connection.createArrayOf("text", eventIds), connection.createArrayOf("text", caseIds),
-                        connection.createArrayOf("int8", globalIndexes), connection.createArrayOf("int4", deliveries)};
+                return new Object[]{BatchWrite.array(connection, "text", eventIds), BatchWrite.array(connection, "text", caseIds),
+                        BatchWrite.array(connection, "int8", globalIndexes), BatchWrite.array(connection, "int4", deliveries)};
             }
         };
     }
