@@ -1,5 +1,9 @@
 package casetrack.command.http;
 
+import casetrack.access.AccessConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 import casetrack.command.support.Api;
 import casetrack.command.support.CaseHistory;
 import casetrack.command.support.CommandSideTest;
@@ -18,6 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only editors record steps; the recorder is the authenticated user, never a field the client sends. */
 class AccessControlTest extends CommandSideTest {
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** Spring Security's chains run as built, without a Spring MVC handler lookup in front of them (AccessConfiguration). */
+    @Test
+    void securityRunsWithoutAHandlerLookupInFront() {
+        Object filter = context.getBean(AccessConfiguration.SECURITY_FILTER);
+        // Spring Security's own wrapper for Spring MVC (the handler lookup, then the chains) is gone;
+        // the one that parses the request path once for the path-pattern matchers stays
+        assertThat(filter.getClass().getName()).doesNotContain("WebMvcSecurityConfiguration");
+        assertThat(filter).isInstanceOf(FilterChainProxy.class);
+        assertThat(((FilterChainProxy) filter).getFilterChains()).hasSize(1);
+    }
+
 
     private String openCaseBody(String caseId) {
         return CaseHistory.read("/cases/idaho-v-horiuchi.jsonl", caseId).get(0).fields().toString();

@@ -1,5 +1,9 @@
 package casetrack.query.audit;
 
+import casetrack.access.AccessConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 import casetrack.query.support.CaseHistory;
 import casetrack.query.support.QuerySideTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so "as recorded at" instants fall between known steps.
  */
 class AuditApiTest extends QuerySideTest {
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** Spring Security's chains run as built, without a Spring MVC handler lookup in front of them (AccessConfiguration). */
+    @Test
+    void securityRunsWithoutAHandlerLookupInFront() {
+        Object filter = context.getBean(AccessConfiguration.SECURITY_FILTER);
+        // Spring Security's own wrapper for Spring MVC (the handler lookup, then the chains) is gone;
+        // the one that parses the request path once for the path-pattern matchers stays
+        assertThat(filter.getClass().getName()).doesNotContain("WebMvcSecurityConfiguration");
+        assertThat(filter).isInstanceOf(FilterChainProxy.class);
+        assertThat(((FilterChainProxy) filter).getFilterChains()).hasSize(1);
+    }
+
 
     /** Opened (seq 0, recorded :01), charged dated 1997-08 (seq 1, :02), a statement (seq 2, :03), the charge's date corrected to 1997-09 (seq 3, :04). */
     private CaseHistory caseWithACorrection() {
