@@ -3,6 +3,8 @@ package casetrack.query.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,26 +14,32 @@ import org.springframework.stereotype.Component;
  * from {@link PositionCache} (read again after each case change this node hears of); when it moved,
  * one request recomputes while concurrent ones wait for that result instead of running the same
  * queries again. A dashboard is never older than the position the request took: it is computed in
- * a snapshot taken after it.
+ * a snapshot taken after it. It is rendered to JSON once, when computed, and every request until
+ * the next computation is answered with those bytes: with its two calendars of up to 200 entries
+ * each it is the largest answer of the read API, and writing it again for each reader was most of
+ * a dashboard read's CPU.
  */
 @Component
 public class DashboardCache {
 
     /**
      * A computed dashboard: asked for at position {@code asked}, computed at {@code value.position()}
-     * (the same or later), on {@code day}.
+     * (the same or later), on {@code day}; {@code json} is {@code value.dashboard()} rendered by the
+     * application's {@link ObjectMapper}, as the API serves it (not to be modified).
      */
-    public record Entry(DashboardQueries.AtPosition value, LocalDate day, DashboardQueries.Position asked) {
+    public record Entry(DashboardQueries.AtPosition value, LocalDate day, DashboardQueries.Position asked, byte[] json) {
     }
 
     private final DashboardQueries queries;
+    private final ObjectMapper mapper;
     private final PositionCache positions;
     private final Clock clock;
     private final Object computing = new Object();
     private volatile Entry current;
 
-    public DashboardCache(DashboardQueries queries, PositionCache positions, Clock clock) {
+    public DashboardCache(DashboardQueries queries, PositionCache positions, Clock clock, ObjectMapper mapper) {
         this.queries = queries;
+        this.mapper = mapper;
         this.positions = positions;
         this.clock = clock;
     }
@@ -49,9 +57,18 @@ public class DashboardCache {
             if (fresh(entry, seen, today)) {
                 return entry;
             }
-            entry = new Entry(queries.dashboardAtPosition(), today, seen);
+            DashboardQueries.AtPosition value = queries.dashboardAtPosition();
+            entry = new Entry(value, today, seen, render(value.dashboard()));
             current = entry;
             return entry;
+        }
+    }
+
+    private byte[] render(DashboardQueries.Dashboard dashboard) {
+        try {
+            return mapper.writeValueAsBytes(dashboard);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the dashboard", e);
         }
     }
 

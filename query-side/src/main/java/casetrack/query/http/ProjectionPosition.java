@@ -38,6 +38,15 @@ class ProjectionPosition {
      */
     static <T> ResponseEntity<T> conditional(WebRequest request, String what, DashboardQueries.Position at, LocalDate day,
                                              Supplier<T> body) {
+        ResponseEntity.BodyBuilder ok = okUnlessNotModified(request, what, at, day);
+        return ok == null ? null : ok.body(body.get());
+    }
+
+    /**
+     * Null when the request's If-None-Match or If-Modified-Since matches {@code at} on {@code day}
+     * (the answer is then a 304), else a 200 with the caching headers, for the body to be added.
+     */
+    static ResponseEntity.BodyBuilder okUnlessNotModified(WebRequest request, String what, DashboardQueries.Position at, LocalDate day) {
         String etag = "\"" + what + "-" + at.steps() + "-" + at.lastGlobalIndex() + "-" + day + "\"";
         long lastModified = at.lastRecordedAt() == null ? -1 : at.lastRecordedAt().toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) {
@@ -47,6 +56,6 @@ class ProjectionPosition {
         if (lastModified >= 0) {
             ok.lastModified(lastModified);
         }
-        return ok.body(body.get());
+        return ok;
     }
 }

@@ -11,13 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import casetrack.query.dashboard.DashboardCache;
+import casetrack.query.dashboard.DashboardQueries;
 import casetrack.query.support.CaseHistory;
 import casetrack.query.support.QuerySideTest;
 import casetrack.shared.value.HearingKind;
 import casetrack.shared.value.Proceeding;
 import casetrack.shared.value.ProceedingKind;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static casetrack.query.support.Steps.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The read API over HTTP: filters, paging, problems, read-your-writes, caching, search, the stream. */
 class QueryApiTest extends QuerySideTest {
+
+    @Autowired
+    DashboardCache dashboards;
+    @Autowired
+    DashboardQueries dashboardQueries;
+    /** The application's mapper, which renders every answer. */
+    @Autowired
+    ObjectMapper mapper;
 
     private CaseHistory opened(String prefix, String state, String agency) {
         CaseHistory history = newCase(prefix);
@@ -135,6 +147,33 @@ class QueryApiTest extends QuerySideTest {
         assertThat(getJson("/api/dashboard").path("byStage").toString()).isNotEmpty();
         assertThat(get("/api/audit/cases/" + h.caseId() + "/events").headers().firstValue("Cache-Control").orElse(""))
                 .as("audit answers are never public").doesNotContain("public");
+    }
+
+    @Test
+    void theDashboardIsRenderedOncePerPositionAndServedAsJson() throws Exception {
+        awaitProjected(opened("rendered", "ID", "FBI"));
+        DashboardCache.Entry first = dashboardAtLeastAt(dashboardQueries.position());
+        assertThat(dashboards.get().json()).as("nothing changed: the same rendering, not a new one").isSameAs(first.json());
+
+        HttpResponse<String> answer = get("/api/dashboard");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(answer.headers().firstValue("ETag")).hasValue("\"dashboard-" + first.value().position().steps() + "-"
+                + first.value().position().lastGlobalIndex() + "-" + first.day() + "\"");
+        JsonNode served = JSON.readTree(answer.body());
+        assertThat(served).as("the application's rendering of the computed dashboard")
+                .isEqualTo(JSON.readTree(mapper.writeValueAsBytes(first.value().dashboard())));
+        assertThat(served.path("today").asText()).isEqualTo(first.day().toString());
+
+        awaitProjected(opened("rendered-later", "ID", "FBI"));
+        DashboardCache.Entry next = dashboardAtLeastAt(dashboardQueries.position());
+        assertThat(next.json()).as("a new step: rendered again").isNotSameAs(first.json());
+        assertThat(JSON.readTree(next.json()).path("cases").asLong()).isGreaterThan(served.path("cases").asLong());
+    }
+
+    /** The cached dashboard once this node has heard of every step up to {@code position}. */
+    private DashboardCache.Entry dashboardAtLeastAt(DashboardQueries.Position position) {
+        return await().atMost(Duration.ofSeconds(2)).until(dashboards::get, e -> e.value().position().steps() >= position.steps()
+                && e.value().position().lastGlobalIndex() >= position.lastGlobalIndex());
     }
 
     @Test

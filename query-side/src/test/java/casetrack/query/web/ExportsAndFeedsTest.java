@@ -125,7 +125,10 @@ class ExportsAndFeedsTest extends QuerySideTest {
         String pages = get("/").body() + get("/app.js").body() + get("/app.css").body();
         assertThat(pages).as("nothing loads from outside the server").doesNotContain("//cdn").doesNotContain("https://unpkg")
                 .doesNotContain("googleapis");
-        assertThat(getJson("/v3/api-docs").at("/paths").has("/api/cases/{caseId}/timeline")).isTrue();
+        JsonNode api = getJson("/v3/api-docs");
+        assertThat(api.at("/paths").has("/api/cases/{caseId}/timeline")).isTrue();
+        // served as rendered bytes, described by the record they render
+        assertThat(api.at("/paths/~1api~1dashboard/get/responses/200/content/application~1json/schema/$ref").asText()).endsWith("/Dashboard");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 }
