@@ -319,32 +319,42 @@ public final class Bench {
     }
 
     void fixedRate(double best) throws Exception {
+        List<Map<String, Object>> json = new ArrayList<>();
+        // unmeasured: the open loop and the lag probes' read path (minVersion waits, rendering a new
+        // version) run for the first time here. A fixed 20 s of it left the query side's compilers busy
+        // into the 50% phase (13% of a core of its 47% by hand), so it runs in slices until they settle.
+        catchUps.put("fixed-rate warm-up", awaitProjectionsCaughtUp("the fixed-rate warm-up"));
+        say(String.format(java.util.Locale.ROOT, "fixed rate warm-up: %.0f/s with lag probes until the JIT compilers settle (not measured)", best * 0.25));
+        Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        int warmEvery = Math.max(1, (int) Math.round(best * 0.25 / 20));
+        int[] slot = {0};
+        Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), Duration.ofMinutes(3), () -> {
+            int n = slot[0]++;
+            ExecutorService warmProbes = Load.pool(32, "lag-probe-warmup");
+            AtomicLong warmN = new AtomicLong();
+            load.openLoop("fixed-warmup", Math.max(1, best * 0.25), slice,
+                    i -> load.commandWorker(commandBase, "bench-" + run + "-fw" + n + "-" + i, (caseId, version, completedAt, body) -> {
+                        lastVersion.put(caseId, version);
+                        if (warmN.incrementAndGet() % warmEvery == 0) {
+                            warmProbes.submit(() -> probeLag(caseId, version, completedAt, new Stats(), new AtomicLong()));
+                        }
+                    }), 2000);
+            warmProbes.shutdown();
+            warmProbes.awaitTermination(30, TimeUnit.SECONDS);
+        });
+        String fixedWarmUp = String.format(Locale.ROOT, "Before the measured rates, %.0f s of %.0f/s with lag probes (unmeasured) until "
+                        + "the JIT compilers settled: in its last slice they used %.1f%% (command side) and %.1f%% (query side) of a core.",
+                settled.seconds(), best * 0.25, settled.compilerPercent()[0], settled.compilerPercent()[1]);
         report.section("Commands at a fixed arrival rate (open loop), and projection lag")
                 .line("Requests at fixed intended times; latency from the intended time (no coordinated omission). "
                         + "Best sustained throughput above: " + Report.num(best) + "/s. Projection lag: for about 20 commands a second, "
                         + "the time from the command's 200 to `GET /api/cases/{id}?minVersion={version}` answering with that version. "
                         + "Each rate starts once the query side has taken in every step recorded before it (the closed-loop phases "
-                        + "record faster than the projections take steps in; the wait is in the Run section).")
+                        + "record faster than the projections take steps in; the wait is in the Run section). " + fixedWarmUp)
                 .line("")
                 .table("load", "rate /s", "answered /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "CPU (of one core)");
-        List<Map<String, Object>> json = new ArrayList<>();
-        // unmeasured: the open loop and the lag probes' read path (minVersion waits, rendering a new
-        // version) run for the first time here; without this the 50% phase measured their JIT compilation
-        Duration warm = mode == Mode.QUICK ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
-        catchUps.put("fixed-rate warm-up", awaitProjectionsCaughtUp("the fixed-rate warm-up"));
-        say(String.format(java.util.Locale.ROOT, "fixed rate warm-up: %.0f/s with lag probes for %d s (not measured)", best * 0.25, warm.toSeconds()));
-        ExecutorService warmProbes = Load.pool(32, "lag-probe-warmup");
-        int warmEvery = Math.max(1, (int) Math.round(best * 0.25 / 20));
-        AtomicLong warmN = new AtomicLong();
-        load.openLoop("fixed-warmup", Math.max(1, best * 0.25), warm,
-                i -> load.commandWorker(commandBase, "bench-" + run + "-fw-" + i, (caseId, version, completedAt, body) -> {
-                    lastVersion.put(caseId, version);
-                    if (warmN.incrementAndGet() % warmEvery == 0) {
-                        warmProbes.submit(() -> probeLag(caseId, version, completedAt, new Stats(), new AtomicLong()));
-                    }
-                }), 2000);
-        warmProbes.shutdown();
-        warmProbes.awaitTermination(30, TimeUnit.SECONDS);
+        report.put("fixedRateWarmUp", Map.of("seconds", settled.seconds(), "rate", best * 0.25,
+                "commandJitPercentOfOneCore", settled.compilerPercent()[0], "queryJitPercentOfOneCore", settled.compilerPercent()[1]));
         for (double share : new double[]{0.5, 0.8}) {
             double rate = Math.max(1, best * share);
             double waited = awaitProjectionsCaughtUp("the fixed rate " + (int) (share * 100) + "%");
@@ -475,7 +485,7 @@ public final class Bench {
         say("warming up (JIT, pools): command mix at 8 clients until the JIT compilers settle");
         Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
         int[] slot = {0};
-        Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), () -> {
+        Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), Duration.ofMinutes(6), () -> {
             int n = slot[0]++;
             load.closedLoop("warmup", 8, slice, Long.MAX_VALUE,
                     i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + n + "-" + i, null));
@@ -496,14 +506,14 @@ public final class Bench {
 
     /**
      * Runs {@code slice} until the JIT compiler threads of each of these services used under 5% of a
-     * core during one (at least 30 s and at most 6 minutes; one slice in --quick). On 2 cores C2
+     * core during one (at least 30 s and at most {@code max}; one slice in --quick). On 2 cores C2
      * competes with the load for CPU and was still compiling thousands of methods a minute into a
      * run; measuring then measures the compiler.
      */
-    Settled untilCompilersSettle(List<Process> services, Slice slice) throws Exception {
+    Settled untilCompilersSettle(List<Process> services, Duration max, Slice slice) throws Exception {
         long minNanos = mode == Mode.QUICK ? 0 : Duration.ofSeconds(30).toNanos();
         // on 2 cores both services' compilers were still at 15-20% of a core after 3 minutes of load and settled after 4-5
-        long maxNanos = mode == Mode.QUICK ? 0 : Duration.ofMinutes(6).toNanos();
+        long maxNanos = mode == Mode.QUICK ? 0 : max.toNanos();
         long start = System.nanoTime();
         double[] percent = new double[services.size()];
         while (true) {
@@ -539,7 +549,7 @@ public final class Bench {
     /** The query side's read paths, all three in turn at 8 clients, so the JIT has compiled them before they are measured. */
     void warmUpReads(List<String> cases, Map<String, String> paths) throws Exception {
         Duration each = mode == Mode.QUICK ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
-        Settled settled = untilCompilersSettle(List.of(cluster.query), () -> {
+        Settled settled = untilCompilersSettle(List.of(cluster.query), Duration.ofMinutes(6), () -> {
             for (String path : paths.values()) {
                 javaReadsFor(cases, path, each);
             }
@@ -710,7 +720,7 @@ public final class Bench {
         // the small case (past its first snapshots) takes the steps until the command side's compilers settle, as in the
         // main warm-up; the long case then only its few warm steps, so it stays the size it is named by
         Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
-        Settled settled = untilCompilersSettle(List.of(cluster.command),
+        Settled settled = untilCompilersSettle(List.of(cluster.command), Duration.ofMinutes(6),
                 () -> load.closedLoop("warm-uncached", 1, slice, Long.MAX_VALUE, n -> smallStatements));
         load.closedLoop("warm-uncached-long", 1, Duration.ofMinutes(2), mode.uncachedWarmSteps(), n -> statements);
         Load.Result uncached = load.closedLoop("uncached", 1, Duration.ofMinutes(2), mode.uncachedSteps(), n -> statements);

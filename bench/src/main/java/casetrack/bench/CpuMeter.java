@@ -10,19 +10,28 @@ import java.util.Map;
 /**
  * Who used the two cores during a phase: the whole machine (from /proc/stat), the load tool (this
  * JVM; its embedded PostgreSQL runs as separate processes and is not counted here) and each service
- * JVM. Percentages are of one core: 200% is both cores busy.
+ * JVM, with the share of each service's JIT compiler threads in it. Percentages are of one core:
+ * 200% is both cores busy.
  */
 public final class CpuMeter {
 
-    public record Usage(double machineBusyPercent, double benchPercent, double commandPercent, double queryPercent) {
+    public record Usage(double machineBusyPercent, double benchPercent, double commandPercent, double queryPercent,
+                        double commandJitPercent, double queryJitPercent) {
         public String text() {
-            return String.format(java.util.Locale.ROOT, "machine %.0f%%, load tool %.0f%%, command JVM %.0f%%, query JVM %.0f%%",
-                    machineBusyPercent, benchPercent, commandPercent, queryPercent);
+            return String.format(java.util.Locale.ROOT, "machine %.0f%%, load tool %.0f%%, command JVM %.0f%%%s, query JVM %.0f%%%s",
+                    machineBusyPercent, benchPercent, commandPercent, jit(commandPercent, commandJitPercent),
+                    queryPercent, jit(queryPercent, queryJitPercent));
+        }
+
+        /** " (JIT n%)" where a JVM was busy and its compilers took at least half a per cent of a core. */
+        private static String jit(double jvm, double compilers) {
+            return jvm >= 1 && compilers >= 0.5 ? String.format(java.util.Locale.ROOT, " (JIT %.0f%%)", compilers) : "";
         }
 
         /** The same, with a load tool outside this JVM (wrk) added to the load tool's share. */
         public Usage withLoadTool(double externalPercent) {
-            return new Usage(machineBusyPercent, benchPercent + externalPercent, commandPercent, queryPercent);
+            return new Usage(machineBusyPercent, benchPercent + externalPercent, commandPercent, queryPercent,
+                    commandJitPercent, queryJitPercent);
         }
 
         public Map<String, Object> json() {
@@ -31,6 +40,8 @@ public final class CpuMeter {
             m.put("loadToolPercentOfOneCore", benchPercent);
             m.put("commandJvmPercentOfOneCore", commandPercent);
             m.put("queryJvmPercentOfOneCore", queryPercent);
+            m.put("commandJitPercentOfOneCore", commandJitPercent);
+            m.put("queryJitPercentOfOneCore", queryJitPercent);
             return m;
         }
     }
@@ -41,6 +52,8 @@ public final class CpuMeter {
     private long bench;
     private long command;
     private long query;
+    private long commandJit;
+    private long queryJit;
 
     public CpuMeter(Cluster cluster) {
         this.cluster = cluster;
@@ -52,6 +65,8 @@ public final class CpuMeter {
         bench = benchCpu();
         command = cpu(cluster.command);
         query = cpu(cluster.query);
+        commandJit = compilerCpu(cluster.command);
+        queryJit = compilerCpu(cluster.query);
         return this;
     }
 
@@ -67,7 +82,9 @@ public final class CpuMeter {
         }
         return new Usage(machine, 100.0 * (benchCpu() - bench) / 1e9 / seconds,
                 100.0 * (cpu(cluster.command) - command) / 1e9 / seconds,
-                100.0 * (cpu(cluster.query) - query) / 1e9 / seconds);
+                100.0 * (cpu(cluster.query) - query) / 1e9 / seconds,
+                100.0 * (compilerCpu(cluster.command) - commandJit) / 1e9 / seconds,
+                100.0 * (compilerCpu(cluster.query) - queryJit) / 1e9 / seconds);
     }
 
     /**
