@@ -174,10 +174,10 @@ public class AxonStoreConfiguration {
 
     private static Serializer storedJson() {
         // each serializer registers its own modules on its mapper: never share one instance
-        return JacksonSerializer.builder()
+        return MetaDataJson.install(JacksonSerializer.builder()
                 .objectMapper(EventJson.newMapper())
                 .revisionResolver(new AnnotationRevisionResolver())
-                .build();
+                .build());
     }
 
     /**
