@@ -106,13 +106,18 @@ public class CaseSummaryProjection {
             }
         }
         if (!inserts.isEmpty()) {
-            parts.add(arrays(UPSERT, connection -> arraysOf(connection, SUMMARY_TYPES, columns(inserts, SUMMARY_TYPES.length))));
+            parts.add(arrays(UPSERT, true, connection -> arraysOf(connection, SUMMARY_TYPES, columns(inserts, SUMMARY_TYPES.length))));
         }
         if (!updates.isEmpty()) {
             parts.add(new BatchWrite.Part() {
                 @Override
                 public String sql() {
                     return UPDATE;
+                }
+
+                @Override
+                public boolean genericPlan() {
+                    return true;
                 }
 
                 @Override
@@ -136,7 +141,7 @@ public class CaseSummaryProjection {
                     SELECT w.case_id, to_tsvector('english', w.words)
                     FROM unnest(CAST(? AS varchar[]), CAST(? AS text[])) AS w(case_id, words)
                     ON CONFLICT (case_id) DO UPDATE SET search = excluded.search
-                    """, connection -> new Object[]{
+                    """, true, connection -> new Object[]{
                     BatchWrite.array(connection, "varchar", searches.stream().map(w -> w[0]).toArray()),
                     BatchWrite.array(connection, "text", searches.stream().map(w -> w[1]).toArray())}));
         }
@@ -151,7 +156,8 @@ public class CaseSummaryProjection {
             }
         }
         if (!caseIds.isEmpty()) {
-            parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))",
+            // planned for its values: on a small calendar table the generic plan of = ANY(?) is a full scan
+            parts.add(arrays("DELETE FROM query.calendar_entry WHERE case_id = ANY(CAST(? AS varchar[]))", false,
                     connection -> new Object[]{BatchWrite.array(connection, "varchar", caseIds.toArray())}));
         }
         if (!entries.isEmpty()) {
@@ -160,7 +166,7 @@ public class CaseSummaryProjection {
                     SELECT e.case_id, e.entry_key, e.kind, CAST(e.due_on AS date), e.description
                     FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]))
                          AS e(case_id, entry_key, kind, due_on, description)
-                    """, connection -> {
+                    """, true, connection -> {
                 Object[][] columns = new Object[CALENDAR_TYPES.length][entries.size()];
                 for (int i = 0; i < entries.size(); i++) {
                     for (int c = 0; c < CALENDAR_TYPES.length; c++) {
@@ -244,11 +250,17 @@ public class CaseSummaryProjection {
         Object[] of(Connection connection) throws SQLException;
     }
 
-    private static BatchWrite.Part arrays(String sql, Parameters parameters) {
+    /** A statement of array parameters; {@code generic}: its plan is the same for any number of rows (see {@link BatchWrite.Part#genericPlan}). */
+    private static BatchWrite.Part arrays(String sql, boolean generic, Parameters parameters) {
         return new BatchWrite.Part() {
             @Override
             public String sql() {
                 return sql;
+            }
+
+            @Override
+            public boolean genericPlan() {
+                return generic;
             }
 
             @Override

@@ -168,6 +168,11 @@ public class TimelineProjection {
             }
 
             @Override
+            public boolean genericPlan() {
+                return true;
+            }
+
+            @Override
             public Object[] parameters(Connection connection) throws SQLException {
                 Object[] arrays = new Object[COLUMNS.size()];
                 for (int c = 0; c < COLUMNS.size(); c++) {

@@ -39,6 +39,11 @@ public class CaseChangeNotifier {
             }
 
             @Override
+            public boolean genericPlan() {
+                return true;
+            }
+
+            @Override
             public Object[] parameters(Connection connection) throws SQLException {
                 return new Object[]{CHANNEL, BatchWrite.array(connection, "text", payloads)};
             }

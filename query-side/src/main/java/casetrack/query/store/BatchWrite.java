@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -48,7 +47,25 @@ public final class BatchWrite {
         /** Writes that depend on the rows returned (run after every part, in the same transaction); rarely any. */
         default void afterwards() {
         }
+
+        /**
+         * Whether PostgreSQL is to plan this statement once per connection and keep that plan for
+         * any parameter values (a generic plan), rather than plan it again for each execution. True
+         * for a statement that takes its rows as arrays ({@code unnest}) and whose plan is the same
+         * for any number of rows: with a custom plan PostgreSQL counts each execution's array
+         * elements, rates that plan cheaper than the generic one (which assumes ten rows) and so
+         * plans the statement anew for every batch. False (the default) where the values decide the
+         * plan, e.g. {@code = ANY(?)} on a small table, whose generic plan is a full scan.
+         */
+        default boolean genericPlan() {
+            return false;
+        }
     }
+
+    /** Generic plans for the parts that ask for them, for the rest of the transaction or until reset. */
+    static final String GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
+    /** Plans chosen as the connection's settings say (PostgreSQL's default: custom or generic by cost). */
+    static final String CONFIGURED_PLANS = "SET LOCAL plan_cache_mode TO DEFAULT";
 
     /**
      * An array parameter of element type {@code type} ({@code text}, {@code varchar}, {@code int8},
@@ -103,7 +120,25 @@ public final class BatchWrite {
         if (parts.isEmpty()) {
             return;
         }
-        String sql = parts.stream().map(Part::sql).collect(Collectors.joining(";\n"));
+        // the statements in order, each part's plan setting switched on where it changes (null: a setting)
+        List<String> statements = new ArrayList<>();
+        List<Part> results = new ArrayList<>();
+        boolean generic = false;
+        for (Part part : parts) {
+            if (part.genericPlan() != generic) {
+                generic = part.genericPlan();
+                statements.add(generic ? GENERIC_PLANS : CONFIGURED_PLANS);
+                results.add(null);
+            }
+            statements.add(part.sql());
+            results.add(part);
+        }
+        if (generic) {
+            // the rest of the transaction (the processor's token, corrections) plans as configured
+            statements.add(CONFIGURED_PLANS);
+            results.add(null);
+        }
+        String sql = String.join(";\n", statements);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
@@ -113,8 +148,10 @@ public final class BatchWrite {
                     }
                 }
                 boolean rows = statement.execute();
-                for (Part part : parts) {
-                    if (rows) {
+                for (Part part : results) {
+                    if (part == null) {
+                        // a plan setting: no rows, nothing to report
+                    } else if (rows) {
                         try (ResultSet result = statement.getResultSet()) {
                             part.rows(result);
                         }

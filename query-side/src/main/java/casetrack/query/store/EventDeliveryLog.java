@@ -94,6 +94,11 @@ public class EventDeliveryLog {
             }
 
             @Override
+            public boolean genericPlan() {
+                return true;
+            }
+
+            @Override
             public Object[] parameters(Connection connection) throws SQLException {
                 int n = counts.size();
                 String[] eventIds = new String[n];
