@@ -75,7 +75,8 @@ public class AxonStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        // read by row count, so that a short read ends the stream (RowLimitedEventStorageEngine)
+        return new RowLimitedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .eventSerializer(eventSerializer)
@@ -87,8 +88,7 @@ public class AxonStoreConfiguration {
                 .schema(eventSchema)
                 // one query reads up to 1000 events (Axon's default 100 makes a replay ten times as many
                 // round trips); a caught-up reader's query still returns only the few new rows
-                .batchSize(1000)
-                .build();
+                .batchSize(1000));
     }
 
     /**
