@@ -40,7 +40,12 @@ import static org.awaitility.Awaitility.await;
  * ./mvnw -B -q -pl query-side -am verify -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtest=ReplayRateMeasurement -Dcasetrack.measure.events=100000 -DargLine=-Xmx512m
  * </pre>
- * Extra query-side arguments (e.g. a segment count) go in {@code casetrack.measure.args}, comma-separated.
+ * Extra query-side arguments (e.g. a segment count) go in {@code casetrack.measure.args}, comma-separated;
+ * {@code casetrack.measure.warmup-replays} (default 0) replays first, unmeasured, so that the measured one
+ * runs on compiled code (a 1,000,000-event replay, as the bench's, spends most of its time so);
+ * {@code casetrack.measure.jfr=FILE} records the whole run with JFR's profile settings (the report gives the
+ * replay's start and end, to cut the recording to it); {@code casetrack.measure.pg} sets PostgreSQL settings,
+ * comma-separated ({@code auto_explain} is loaded: {@code auto_explain.log_min_duration=25} logs slow plans).
  */
 class ReplayRateMeasurement {
 
@@ -49,9 +54,24 @@ class ReplayRateMeasurement {
     @Test
     void measureReplay() throws Exception {
         int events = Integer.getInteger("casetrack.measure.events", 100_000);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("synchronous_commit", "on").start()) {
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                .setServerConfig("synchronous_commit", "on");
+        // further server settings, e.g. auto_explain.log_min_duration=25,auto_explain.log_analyze=on
+        for (String setting : System.getProperty("casetrack.measure.pg", "").split(",")) {
+            if (setting.contains("=")) {
+                server.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        // a recording started later would make the JIT compile everything again (starting one with
+        // the profile settings deoptimizes the compiled code), and the replay would run on the recompiling
+        String jfr = System.getProperty("casetrack.measure.jfr", "");
+        jdk.jfr.Recording recording = null;
+        if (!jfr.isBlank()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        try (EmbeddedPostgres pg = server.start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/events").schemas("events")
                     .table("flyway_history_events").load().migrate();
@@ -83,15 +103,18 @@ class ReplayRateMeasurement {
                 }
 
                 ReplayService replay = app.getBean(ReplayService.class);
+                // unmeasured replays first: the first replay in a JVM also runs the JIT compilers on the
+                // replay's full batches (at 100,000 events they take as much CPU as the projections)
+                int warmups = Integer.getInteger("casetrack.measure.warmup-replays", 0);
+                for (int w = 0; w < warmups; w++) {
+                    replay.start();
+                    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> replay.progress().state() != ReplayService.State.RUNNING);
+                    assertThat(replay.progress().state()).isEqualTo(ReplayService.State.DONE);
+                }
                 jdbc.queryForList("SELECT pg_stat_statements_reset()");
                 AtomicLong peakHeap = new AtomicLong();
                 System.gc();
-                String jfr = System.getProperty("casetrack.measure.jfr", "");
-                jdk.jfr.Recording recording = null;
-                if (!jfr.isBlank()) {
-                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                    recording.start();
-                }
                 long cpuBefore = processCpuNanos();
                 long[] machineBefore = machineTicks();
                 replay.start();
@@ -118,7 +141,7 @@ class ReplayRateMeasurement {
                         "SELECT sum(calls) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'", Long.class);
 
                 StringBuilder report = new StringBuilder("\n=== replay measurement ===\n");
-                report.append("args: ").append(extra).append('\n');
+                report.append("args: ").append(extra).append(", unmeasured replays before this one: ").append(warmups).append('\n');
                 report.append(String.format("events: %d (recorded in %.1f s, projected live by %.1f s)%n", total, recordSeconds, liveSeconds));
                 report.append(String.format("warm keyset scan: %.0f rows/s%n", scanRate));
                 report.append(String.format("replay: %s, %d events, %.0f events/s (%.2f%% of the scan), checksums equal: %s%n",
@@ -131,6 +154,8 @@ class ReplayRateMeasurement {
                 report.append(String.format("rebuilt in %.1f s, then the checksums of the rebuilt tables in %.1f s%n",
                         done.rebuiltAt() == null ? 0 : Duration.between(done.startedAt(), done.rebuiltAt()).toMillis() / 1000.0,
                         done.checksumSeconds() == null ? 0 : done.checksumSeconds()));
+                report.append(String.format("replay from %s to %s (rebuilt; UTC, to cut a recording to it)%n",
+                        done.startedAt(), done.rebuiltAt()));
                 report.append(String.format("CPU during the replay (%.1f s): this JVM %.1f s; the whole machine busy %.1f of %.1f core-seconds%n",
                         wall, jvmCpu, (machineAfter[0] - machineBefore[0]) / 100.0, (machineAfter[1] - machineBefore[1]) / 100.0));
                 report.append(String.format("statements during the replay: %d, per event: %.2f%n", calls, (double) calls / total));
