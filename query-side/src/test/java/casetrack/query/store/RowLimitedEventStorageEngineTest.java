@@ -2,6 +2,7 @@ package casetrack.query.store;
 
 import casetrack.query.support.CaseHistory;
 import casetrack.query.support.QuerySideTest;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,21 +17,26 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static casetrack.query.support.Steps.opened;
 import static casetrack.query.support.Steps.statement;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The projections' reads of the event table ({@link RowLimitedEventStorageEngine}): a read that
  * finds fewer events than the batch size ends the stream without asking again (Axon's engine asked
  * twice more: once to find nothing, once for the lowest index ahead), longer histories are read in
- * batches in order, and indexes skipped by failed appends are read past however many there are.
+ * batches in order, indexes skipped by failed appends are read past however many there are, and
+ * each event's time stamp, parsed once without a formatter, is the one Axon's parser reads.
  */
 class RowLimitedEventStorageEngineTest extends QuerySideTest {
 
@@ -83,6 +89,41 @@ class RowLimitedEventStorageEngineTest extends QuerySideTest {
         queries.set(0);
         assertThat(caseIdsRead(engine, before)).containsExactly(h.caseId(), h.caseId());
         assertThat(queries).as("one read past the skipped indexes").hasValue(1);
+    }
+
+    @Test
+    void eachEventCarriesItsStoredTimeStamp() {
+        RowLimitedEventStorageEngine engine = engine(1000);
+        TrackingToken before = engine.createHeadToken();
+        CaseHistory h = caseOf(3);
+
+        List<String> stored = jdbc.queryForList("SELECT time_stamp FROM events.domain_event_entry "
+                + "WHERE aggregate_identifier = :id ORDER BY sequence_number", Map.of("id", h.caseId()), String.class);
+        assertThat(read(engine, before)).extracting(e -> DateTimeUtils.formatInstant(e.getTimestamp()))
+                .containsExactlyElementsOf(stored);
+    }
+
+    @Test
+    void timeStampsAreReadAsAxonReadsThem() {
+        Random random = new Random(42);
+        List<String> stamps = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            // from 1970 to 2100, to the millisecond, as Axon writes them
+            stamps.add(DateTimeUtils.formatInstant(Instant.ofEpochMilli((long) (random.nextDouble() * 4_102_444_800_000L))));
+        }
+        stamps.addAll(List.of("2024-02-29T23:59:59.999Z", "2000-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z",
+                // other forms Axon's parser takes: more or fewer digits, other offsets
+                "2024-05-14T09:30:00.123456789Z", "2024-05-14T09:30:00Z", "2024-05-14T11:30:00.123+02:00",
+                "2024-05-14t09:30:00.123z"));
+        for (String stamp : stamps) {
+            assertThat(RowLimitedEventStorageEngine.parseTimestamp(stamp)).as(stamp).isEqualTo(DateTimeUtils.parseInstant(stamp));
+        }
+        for (String wrong : List.of("2023-02-29T00:00:00.000Z", "2024-13-01T00:00:00.000Z", "2024-05-14T24:00:00.000Z",
+                "2024-05-14T09:60:00.000Z", "2024-05-14T09:30:60.000Z", "2024-05-14T09:30:0x.000Z", "2024-05-14 09:30:00.000Z")) {
+            assertThatThrownBy(() -> RowLimitedEventStorageEngine.parseTimestamp(wrong)).as(wrong)
+                    .isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> DateTimeUtils.parseInstant(wrong)).as(wrong).isInstanceOf(DateTimeParseException.class);
+        }
     }
 
     /** A case of {@code steps} steps recorded through the application's event store. */
