@@ -4,9 +4,14 @@ import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
+import casetrack.query.metrics.ProjectionMonitor;
 import casetrack.shared.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -185,14 +190,31 @@ public class AxonStoreConfiguration {
      * and the processor retries. Caps the segments this node claims so several nodes share them.
      * Streams from the notified event source rather than the embedded event store.
      */
+    /** The processor hands its monitor event messages only; Axon's factory type asks for a monitor of any message. */
+    @SuppressWarnings("unchecked")
+    private static MessageMonitor<Message<?>> eventsOnly(MessageMonitor<? super EventMessage<?>> monitor) {
+        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
+    }
+
     @Bean
     public ConfigurerModule projectionProcessing(@Value("${casetrack.query.max-claimed-segments}") int maxClaimedSegments,
-                                                 ObjectProvider<AppendNotifiedEventSource> projectionEventSource) {
+                                                 @Value("${axon.metrics.micrometer.dimensional:false}") boolean dimensional,
+                                                 ObjectProvider<AppendNotifiedEventSource> projectionEventSource,
+                                                 ObjectProvider<MeterRegistry> meterRegistry) {
         // looked up when the processor is built: the source's engine needs Axon's configuration
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance())
-                .registerPooledStreamingEventProcessorConfiguration(PROJECTIONS,
-                        (config, builder) -> builder.messageSource(projectionEventSource.getObject())
-                                .maxClaimedSegments(maxClaimedSegments));
+        return configurer -> {
+            configurer.eventProcessing()
+                    .registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance())
+                    .registerPooledStreamingEventProcessorConfiguration(PROJECTIONS,
+                            (config, builder) -> builder.messageSource(projectionEventSource.getObject())
+                                    .maxClaimedSegments(maxClaimedSegments));
+            if (!dimensional) {
+                // axon-micrometer's meters, looked up once rather than for every event (ProjectionMonitor);
+                // with dimensions (tags per payload type) Axon's own monitors stay
+                configurer.eventProcessing().registerMessageMonitorFactory(PROJECTIONS,
+                        (config, componentType, componentName) -> eventsOnly(
+                                ProjectionMonitor.forProcessor(componentName, meterRegistry.getObject())));
+            }
+        };
     }
 }

@@ -1,8 +1,12 @@
 package casetrack.query.metrics;
 
 import casetrack.query.support.CaseHistory;
+import casetrack.query.store.AxonStoreConfiguration;
 import casetrack.query.support.QuerySideTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,6 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /** /actuator/prometheus (auditors only) shows each segment's lag, the store's head and replay progress, and they move. */
 class PrometheusMetricsTest extends QuerySideTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void lagPerSegmentFollowsTheStoreAndReplayProgressIsReported() {
@@ -51,7 +58,11 @@ class PrometheusMetricsTest extends QuerySideTest {
         // and counted the events the replay handled
         assertThat(samples(scrape, "case_projections_successCounter_total").values()).singleElement()
                 .satisfies(v -> assertThat(v).isGreaterThanOrEqualTo(2));
-        assertThat(scrape).contains("case_projections_latency", "case_projections_capacity");
+        assertThat(scrape).contains("case_projections_latency", "case_projections_capacity",
+                "case_projections_allTimer_seconds{quantile=\"0.99\"}", "case_projections_ingestedCounter_total");
+        // and they come from the monitor that looks its meters up once (ProjectionMonitorTest: the same meters as Axon's)
+        assertThat(processing.messageMonitor(PooledStreamingEventProcessor.class, AxonStoreConfiguration.PROJECTIONS))
+                .isInstanceOf(ProjectionMonitor.class);
     }
 
     /**
