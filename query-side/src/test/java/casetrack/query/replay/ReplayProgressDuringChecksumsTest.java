@@ -58,6 +58,7 @@ class ReplayProgressDuringChecksumsTest extends QuerySideTest {
         h.record(opened(id, "State v. Held (fictional)", "ID", "FBI", "o-1", "Officer Held", "2020-01-01"),
                 charged(id, "charge-1", "2020-02-01"));
         awaitProjected(h);
+        awaitQuiet();
 
         assertThat(post("/api/admin/replay").statusCode()).isEqualTo(202);
         try {
@@ -73,5 +74,28 @@ class ReplayProgressDuringChecksumsTest extends QuerySideTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(getJson("/api/admin/replay").path("state").asText()).isEqualTo("DONE"));
         assertThat(getJson("/api/admin/replay").path("checksumsEqual").asBoolean()).isTrue();
+    }
+
+    /**
+     * Every event in the store delivered to the projections and no delivery counted for half a second:
+     * this class has a context of its own, so the shared test context's processor (the same node id, on
+     * the same tables) may still be taking in earlier classes' events, or this one's, and a batch of it
+     * committing after the replay's checksums before would make the two differ.
+     */
+    private void awaitQuiet() {
+        JdbcTemplate sql = jdbc.getJdbcTemplate();
+        long[] last = {-1, 0};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            long events = sql.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+            Map<String, Object> deliveries = sql.queryForMap(
+                    "SELECT count(*) AS events, coalesce(sum(deliveries), 0) AS deliveries FROM query.event_delivery");
+            long counted = ((Number) deliveries.get("deliveries")).longValue();
+            if (((Number) deliveries.get("events")).longValue() != events || counted != last[0]) {
+                last[0] = counted;
+                last[1] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - last[1] > Duration.ofMillis(500).toNanos();
+        });
     }
 }
