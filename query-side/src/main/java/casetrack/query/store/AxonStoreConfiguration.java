@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -32,6 +30,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.monitoring.MessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -188,14 +188,9 @@ public class AxonStoreConfiguration {
     /**
      * A projection that fails on an event must not skip it: the batch rolls back (rows and token)
      * and the processor retries. Caps the segments this node claims so several nodes share them.
-     * Streams from the notified event source rather than the embedded event store.
+     * Streams from the notified event source rather than the embedded event store; its Axon meters
+     * come from {@link ProjectionMonitor} (the same meters as axon-micrometer's, looked up once).
      */
-    /** The processor hands its monitor event messages only; Axon's factory type asks for a monitor of any message. */
-    @SuppressWarnings("unchecked")
-    private static MessageMonitor<Message<?>> eventsOnly(MessageMonitor<? super EventMessage<?>> monitor) {
-        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
-    }
-
     @Bean
     public ConfigurerModule projectionProcessing(@Value("${casetrack.query.max-claimed-segments}") int maxClaimedSegments,
                                                  @Value("${axon.metrics.micrometer.dimensional:false}") boolean dimensional,
@@ -216,5 +211,11 @@ public class AxonStoreConfiguration {
                                 ProjectionMonitor.forProcessor(componentName, meterRegistry.getObject())));
             }
         };
+    }
+
+    /** The processor hands its monitor event messages only; Axon's factory type asks for a monitor of any message. */
+    @SuppressWarnings("unchecked")
+    private static MessageMonitor<Message<?>> eventsOnly(MessageMonitor<? super EventMessage<?>> monitor) {
+        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
     }
 }
