@@ -84,26 +84,27 @@ public final class ProjectionMonitor extends MultiMessageMonitor<EventMessage<?>
                 return new MonitorCallback() {
                     @Override
                     public void reportSuccess() {
-                        long duration = clock.monotonicTime() - start;
-                        allTimer.record(duration, TimeUnit.NANOSECONDS);
-                        successTimer.record(duration, TimeUnit.NANOSECONDS);
+                        time(start, successTimer);
                     }
 
                     @Override
                     public void reportFailure(Throwable cause) {
-                        long duration = clock.monotonicTime() - start;
-                        allTimer.record(duration, TimeUnit.NANOSECONDS);
-                        failureTimer.record(duration, TimeUnit.NANOSECONDS);
+                        time(start, failureTimer);
                     }
 
                     @Override
                     public void reportIgnored() {
-                        long duration = clock.monotonicTime() - start;
-                        allTimer.record(duration, TimeUnit.NANOSECONDS);
-                        ignoredTimer.record(duration, TimeUnit.NANOSECONDS);
+                        time(start, ignoredTimer);
                     }
                 };
             };
+        }
+
+        /** The time since {@code start} on the timer of all events and on that of the outcome. */
+        private void time(long start, Timer outcome) {
+            long duration = clock.monotonicTime() - start;
+            allTimer.record(duration, TimeUnit.NANOSECONDS);
+            outcome.record(duration, TimeUnit.NANOSECONDS);
         }
 
         /** What Axon's {@code MessageCountingMonitor} counts, on the counters looked up once. */
