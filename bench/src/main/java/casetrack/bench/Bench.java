@@ -475,24 +475,30 @@ public final class Bench {
     }
 
     /**
-     * The command mix at 8 clients until both services' JIT compilers have settled: slices of 15 s
-     * (4 s in --quick, one slice) until the compiler threads of each service used under 5% of a core
-     * in a slice, at least 30 s and at most 6 minutes. On 2 cores C2 competes with the load for CPU
-     * and was still compiling thousands of methods a minute into the run; measuring then measures
-     * the compiler. The report says how long it took and where the compilers stood.
+     * The command mix at 8 and at 32 clients until both services' JIT compilers have settled: slices
+     * of 15 s at each client count (2 s each in --quick, one slice) until the compiler threads of each
+     * service used under 5% of a core in a slice, at least 30 s and at most 6 minutes. On 2 cores C2
+     * competes with the load for CPU and was still compiling thousands of methods a minute into the
+     * run; measuring then measures the compiler. The report says how long it took and where the
+     * compilers stood.
      */
     void warmUp() throws Exception {
-        say("warming up (JIT, pools): command mix at 8 clients until the JIT compilers settle");
-        Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(4) : Duration.ofSeconds(15);
+        say("warming up (JIT, pools): command mix at 8 and at 32 clients until the JIT compilers settle");
+        Duration half = mode == Mode.QUICK ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
         int[] slot = {0};
+        // each slice runs both client counts the closed loop measures: warmed at 8 alone, the first 32-client
+        // phase met request threads, pooled connections and waits for a connection the JIT had never seen
+        // (57 deoptimizations and 28 compilations in its 15 s, the command JVM's CPU per command doubled)
         Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), Duration.ofMinutes(6), () -> {
             int n = slot[0]++;
-            load.closedLoop("warmup", 8, slice, Long.MAX_VALUE,
-                    i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + n + "-" + i, null));
+            for (int clients : new int[]{8, 32}) {
+                load.closedLoop("warmup", clients, half, Long.MAX_VALUE,
+                        i -> load.commandWorker(commandBase, "bench-" + run + "-warm-" + n + "-" + clients + "-" + i, null));
+            }
         });
-        warmUpText = String.format(Locale.ROOT, "%.0f s of the command mix at 8 clients; in its last slice the JIT compiler "
-                        + "threads used %.1f%% (command side) and %.1f%% (query side) of a core",
-                settled.seconds(), settled.compilerPercent()[0], settled.compilerPercent()[1]);
+        warmUpText = String.format(Locale.ROOT, "%.0f s of the command mix, alternately %d s at 8 and at 32 clients; in its last "
+                        + "slice the JIT compiler threads used %.1f%% (command side) and %.1f%% (query side) of a core",
+                settled.seconds(), half.toSeconds(), settled.compilerPercent()[0], settled.compilerPercent()[1]);
     }
 
     /** One slice of load in a warm-up. */
