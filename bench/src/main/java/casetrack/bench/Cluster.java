@@ -1,5 +1,6 @@
 package casetrack.bench;
 
+import casetrack.shared.store.PostgresServerSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 /**
  * What the bench measures, all on loopback: its own PostgreSQL 17 (zonky, in this JVM, data in a
- * temp directory, the same settings as {@code EmbeddedDatabase}: fsync and synchronous_commit on),
+ * temp directory, {@code PostgresServerSettings} as {@code EmbeddedDatabase}: fsync and synchronous_commit on),
  * and the two service jars as child processes on spare ports with bounded heaps.
  */
 public final class Cluster implements AutoCloseable {
@@ -70,12 +71,8 @@ public final class Cluster implements AutoCloseable {
                 .setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setPort(dbPort)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(120));
+        PostgresServerSettings.settings().forEach(builder::setServerConfig);
         postgresExtras.forEach(builder::setServerConfig);
         postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

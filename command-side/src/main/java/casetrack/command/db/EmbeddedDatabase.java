@@ -1,5 +1,6 @@
 package casetrack.command.db;
 
+import casetrack.shared.store.PostgresServerSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;
@@ -35,18 +36,14 @@ public final class EmbeddedDatabase {
     }
 
     public static EmbeddedPostgres start(Path dataDirectory, int port) throws Exception {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                // zonky starts PostgreSQL with fsync off (fine for throwaway test data); this is a record
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .start();
+                .setPGStartupWait(Duration.ofSeconds(120));
+        // zonky starts PostgreSQL with fsync off (fine for throwaway test data); this is a record
+        PostgresServerSettings.settings().forEach(builder::setServerConfig);
+        return builder.start();
     }
 
     public static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
