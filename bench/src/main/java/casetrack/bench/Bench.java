@@ -54,6 +54,7 @@ public final class Bench {
     final Cluster cluster;
     final Mode mode;
     final Report report = new Report();
+    final PostgresActivity activity;
     final Load load;
     final Load auditor;
     final String commandBase;
@@ -72,6 +73,7 @@ public final class Bench {
         this.mode = mode;
         this.load = new Load(cluster.editorToken);
         this.auditor = new Load(cluster.auditorToken);
+        this.activity = new PostgresActivity(cluster);
         this.commandBase = "http://127.0.0.1:" + cluster.commandPort;
         this.queryBase = "http://127.0.0.1:" + cluster.queryPort;
     }
@@ -95,6 +97,14 @@ public final class Bench {
                 // one file per process start (the bench restarts both services)
                 cluster.commandJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("command-side-{n}.jfr") + ",settings=profile");
                 cluster.queryJvmExtras.add("-XX:StartFlightRecording=filename=" + out.resolve("query-side-{n}.jfr") + ",settings=profile");
+            }
+            // PostgreSQL settings over casetrack's own (PostgresServerSettings), e.g. its defaults to compare:
+            // CASETRACK_BENCH_PG=max_wal_size=1GB,checkpoint_timeout=5min,wal_buffers=4MB
+            for (String setting : System.getenv().getOrDefault("CASETRACK_BENCH_PG", "").split(",")) {
+                int eq = setting.indexOf('=');
+                if (eq > 0) {
+                    cluster.postgresExtras.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                }
             }
             Bench bench = new Bench(cluster, mode);
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");
@@ -141,8 +151,10 @@ public final class Bench {
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
                         + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
         machine(loadBefore, shaBefore);
+        activity.start();
 
         warmUp();
+        activity.mark("warm-up");
 
         Map<Integer, RawPostgres.Rate> appends = new LinkedHashMap<>();
         Map<Integer, RawPostgres.Rate> selects = new LinkedHashMap<>();
@@ -152,9 +164,14 @@ public final class Bench {
         double best = commands.values().stream().mapToDouble(Load.Result::throughput).max().orElse(0);
         fixedRate(best);
         burst();
+        activity.mark("burst and catching up");
         reads(selects);
+        activity.mark("reads");
         aggregateLoad();
+        activity.mark("aggregate load");
         replay(raw);
+        activity.mark("replay (filling the store, replaying)");
+        activity.report(report);
 
         String loadAfter = CpuMeter.loadAverage();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -215,12 +232,14 @@ public final class Bench {
         for (int clients : new int[]{1, 8, 32}) {
             say("raw append+commit at " + clients + " clients");
             RawPostgres.Rate r = raw.append(clients, mode.raw());
+            activity.mark("raw append at " + clients + (clients == 1 ? " client" : " clients"));
             appends.put(clients, r);
             rawRow(r, json);
         }
         for (int clients : new int[]{8, 32}) {
             say("raw primary-key select at " + clients + " clients");
             RawPostgres.Rate r = raw.primaryKeySelect(clients, mode.raw());
+            activity.mark("raw select at " + clients + " clients");
             selects.put(clients, r);
             rawRow(r, json);
         }
@@ -241,21 +260,27 @@ public final class Bench {
                         CaseScript.STEPS) + ", then opens the next case. Throughput counts 200/201 answers only. "
                         + "Measured after the warm-up: " + warmUpText + ".")
                 .line("")
-                .table("clients", "commands/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "ratio to raw append", "CPU (of one core)");
+                .table("clients", "commands/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "ratio to raw append", "CPU (of one core)",
+                        "GC pauses (stop-the-world)");
         List<Map<String, Object>> json = new ArrayList<>();
         for (int clients : new int[]{1, 8, 32}) {
             say("command mix at " + clients + " clients for " + mode.commands().toSeconds() + " s");
+            GcPauses gc = new GcPauses(auditor, commandBase, queryBase).start();
             CpuMeter cpu = new CpuMeter(cluster).start();
             Load.Result r = load.closedLoop("commands", clients, mode.commands(), Long.MAX_VALUE,
                     i -> load.commandWorker(commandBase, "bench-" + run + "-c" + clients + "-" + i, (c, v, t, b) -> lastVersion.put(c, v)));
             CpuMeter.Usage usage = cpu.stop();
+            GcPauses.Usage pauses = gc.stop();
+            activity.mark("command mix at " + clients + (clients == 1 ? " client" : " clients"));
             results.put(clients, r);
             double ratio = Target.ratio(r.throughput(), appends.get(clients).perSecond());
             report.row(clients, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
-                    r.latency().percentileMillis(99.9), r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), Report.pct(ratio), usage.text());
+                    r.latency().percentileMillis(99.9), r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), Report.pct(ratio), usage.text(),
+                    pauses.text());
             Map<String, Object> j = new LinkedHashMap<>(resultJson(r));
             j.put("ratioToRawAppend", ratio);
             j.put("cpu", usage.json());
+            j.put("gcPauses", pauses.json());
             json.add(j);
             if (clients >= 8) {
                 report.target(new Target("command throughput, " + clients + " clients / raw append at " + clients,
@@ -342,6 +367,7 @@ public final class Bench {
             warmProbes.shutdown();
             warmProbes.awaitTermination(30, TimeUnit.SECONDS);
         });
+        activity.mark("fixed-rate warm-up");
         String fixedWarmUp = String.format(Locale.ROOT, "Before the measured rates, %.0f s of %.0f/s with lag probes (unmeasured) until "
                         + "the JIT compilers settled: in its last slice they used %.1f%% (command side) and %.1f%% (query side) of a core.",
                 settled.seconds(), best * 0.25, settled.compilerPercent()[0], settled.compilerPercent()[1]);
@@ -352,7 +378,8 @@ public final class Bench {
                         + "Each rate starts once the query side has taken in every step recorded before it (the closed-loop phases "
                         + "record faster than the projections take steps in; the wait is in the Run section). " + fixedWarmUp)
                 .line("")
-                .table("load", "rate /s", "answered /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "CPU (of one core)");
+                .table("load", "rate /s", "answered /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "CPU (of one core)",
+                        "GC pauses (stop-the-world)");
         report.put("fixedRateWarmUp", Map.of("seconds", settled.seconds(), "rate", best * 0.25,
                 "commandJitPercentOfOneCore", settled.compilerPercent()[0], "queryJitPercentOfOneCore", settled.compilerPercent()[1]));
         for (double share : new double[]{0.5, 0.8}) {
@@ -372,17 +399,22 @@ public final class Bench {
                     probes.submit(() -> probeLag(caseId, version, completedAt, lag, lagFailures));
                 }
             } : (caseId, version, completedAt, body) -> lastVersion.put(caseId, version);
+            GcPauses gc = new GcPauses(auditor, commandBase, queryBase).start();
             CpuMeter cpu = new CpuMeter(cluster).start();
             Load.Result r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
                     i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
             CpuMeter.Usage usage = cpu.stop();
+            GcPauses.Usage pauses = gc.stop();
+            activity.mark("fixed rate " + (int) (share * 100) + "% (and the wait before it)");
             probes.shutdown();
             probes.awaitTermination(30, TimeUnit.SECONDS);
             report.row((int) (share * 100) + "% of best", rate, r.throughput(), r.latency().percentileMillis(50), r.latency().percentileMillis(99),
-                    r.latency().percentileMillis(99.9), r.latency().maxMillis(), r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), usage.text());
+                    r.latency().percentileMillis(99.9), r.latency().maxMillis(), r.errorCount() + (r.errors().isEmpty() ? "" : " " + r.errors()), usage.text(),
+                    pauses.text());
             Map<String, Object> j = new LinkedHashMap<>(resultJson(r));
             j.put("share", share);
             j.put("cpu", usage.json());
+            j.put("gcPauses", pauses.json());
             json.add(j);
             if (share == 0.5) {
                 report.target(new Target("p99 command latency at 50% of best throughput", Report.num(r.latency().percentileMillis(99)) + " ms",
