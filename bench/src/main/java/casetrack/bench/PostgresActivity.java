@@ -99,8 +99,9 @@ final class PostgresActivity {
     }
 
     void report(Report report) {
+        String settings = settings();
         report.section("PostgreSQL's background work by phase")
-                .line("From `pg_stat_wal`, `pg_stat_checkpointer` and `pg_stat_database` at the start and end of each phase. Settings: " + settings() + ". "
+                .line("From `pg_stat_wal`, `pg_stat_checkpointer` and `pg_stat_database` at the start and end of each phase. Settings: " + settings + ". "
                         + "Commits are the database's committed transactions (both services', the lag probes' and the bench's own reads). "
                         + "Checkpoints are those begun and completed in the phase's counters; the checkpointer's write and sync "
                         + "seconds say whether one was running during it (its writes share the disk with the commits).")
@@ -136,6 +137,6 @@ final class PostgresActivity {
             json.add(row);
         }
         report.line("");
-        report.put("postgresActivity", Map.of("settings", settings(), "phases", json));
+        report.put("postgresActivity", Map.of("settings", settings, "phases", json));
     }
 }
