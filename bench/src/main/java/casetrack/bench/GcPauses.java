@@ -13,10 +13,20 @@ import java.util.Map;
  */
 final class GcPauses {
 
-    record Totals(long majorCount, double majorSeconds, long minorCount, double minorSeconds) {
+    /**
+     * Pause counts and seconds, and {@code liveMiB}: the old generation after the last full collection
+     * ({@code jvm_gc_live_data_size_bytes}, NaN when the scrape has none), which after a phase with a
+     * major pause says how much the collector had to mark — the length of that pause.
+     */
+    record Totals(long majorCount, double majorSeconds, long minorCount, double minorSeconds, double liveMiB) {
+        Totals(long majorCount, double majorSeconds, long minorCount, double minorSeconds) {
+            this(majorCount, majorSeconds, minorCount, minorSeconds, Double.NaN);
+        }
+
+        /** The pauses between {@code before} and this reading; the live size is this reading's. */
         Totals minus(Totals before) {
             return new Totals(majorCount - before.majorCount, majorSeconds - before.majorSeconds,
-                    minorCount - before.minorCount, minorSeconds - before.minorSeconds);
+                    minorCount - before.minorCount, minorSeconds - before.minorSeconds, liveMiB);
         }
 
         boolean restarted() {
@@ -27,8 +37,11 @@ final class GcPauses {
             if (restarted()) {
                 return "restarted";
             }
-            return String.format(Locale.ROOT, "%d major %.0f ms, %d minor %.0f ms",
-                    majorCount, majorSeconds * 1000, minorCount, minorSeconds * 1000);
+            String live = majorCount > 0 && !Double.isNaN(liveMiB)
+                    ? String.format(Locale.ROOT, " (%.0f MiB live after it)", liveMiB) : "";
+            return String.format(Locale.ROOT, "%d major %.0f ms%s, %d minor %.0f ms",
+                    // a difference of two float sums can come out a hair below zero: no "-0 ms"
+                    majorCount, Math.max(0, majorSeconds) * 1000, live, minorCount, Math.max(0, minorSeconds) * 1000);
         }
 
         Map<String, Object> json() {
@@ -37,6 +50,9 @@ final class GcPauses {
             m.put("majorPauseMs", majorSeconds * 1000);
             m.put("minorPauses", minorCount);
             m.put("minorPauseMs", minorSeconds * 1000);
+            if (!Double.isNaN(liveMiB)) {
+                m.put("liveMiBAfterLastMajor", liveMiB);
+            }
             return m;
         }
     }
@@ -83,7 +99,12 @@ final class GcPauses {
         long minorCount = 0;
         double majorSeconds = 0;
         double minorSeconds = 0;
+        double liveMiB = Double.NaN;
         for (String line : prometheus.split("\n")) {
+            if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                liveMiB = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / 1048576.0;
+                continue;
+            }
             boolean count = line.startsWith("jvm_gc_pause_seconds_count{");
             boolean sum = line.startsWith("jvm_gc_pause_seconds_sum{");
             if (!count && !sum) {
@@ -101,6 +122,6 @@ final class GcPauses {
                 minorSeconds += value;
             }
         }
-        return new Totals(majorCount, majorSeconds, minorCount, minorSeconds);
+        return new Totals(majorCount, majorSeconds, minorCount, minorSeconds, liveMiB);
     }
 }

@@ -30,13 +30,18 @@ class GcPausesTest {
         assertThat(t.majorSeconds()).isCloseTo(0.626, within(1e-9));
         assertThat(t.minorCount()).isEqualTo(73);
         assertThat(t.minorSeconds()).isCloseTo(2.6, within(1e-9));
+        assertThat(t.liveMiB()).isCloseTo(28.437, within(0.001));
     }
 
     @Test
     void aPhaseIsTheDifferenceAndARestartSaysSo() {
         GcPauses.Totals before = new GcPauses.Totals(1, 0.282, 70, 2.5);
         GcPauses.Totals phase = GcPauses.parse(SCRAPE).minus(before);
-        assertThat(phase.text()).isEqualTo("1 major 344 ms, 3 minor 100 ms");
+        assertThat(phase.text()).isEqualTo("1 major 344 ms (28 MiB live after it), 3 minor 100 ms");
+        assertThat(phase.json()).containsEntry("liveMiBAfterLastMajor", phase.liveMiB());
+        // without a full collection in the phase the live size says nothing about it
+        assertThat(GcPauses.parse(SCRAPE).minus(new GcPauses.Totals(2, 0.626, 70, 2.5)).text())
+                .isEqualTo("0 major 0 ms, 3 minor 100 ms");
         assertThat(phase.restarted()).isFalse();
         // the service restarted between the reads: its counters began again below the earlier ones
         assertThat(new GcPauses.Totals(0, 0, 2, 0.1).minus(before).text()).isEqualTo("restarted");
