@@ -84,7 +84,7 @@ public class EventStoreConfiguration {
      * cache, named on {@code Case}), so a step re-reads neither snapshot nor events; 0 turns it off.
      */
     @Bean
-    public Cache caseCache(@Value("${casetrack.case-cache.max-cases:5000}") int maxCases) {
+    public Cache caseCache(@Value("${casetrack.case-cache.max-cases:1000}") int maxCases) {
         return maxCases <= 0 ? NoCache.INSTANCE : new CaseCache(maxCases);
     }
 
