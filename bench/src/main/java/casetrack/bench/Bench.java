@@ -106,6 +106,11 @@ public final class Bench {
                     cluster.postgresExtras.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
                 }
             }
+            // JVM options for both services after casetrack's own (a later option wins), for A/B runs
+            // of the collector or the heap's generations: CASETRACK_BENCH_JVM="-Xmn96m -Xlog:gc:file=gc-{n}.log"
+            List<String> jvmOptions = jvmOptions(System.getenv().getOrDefault("CASETRACK_BENCH_JVM", ""));
+            cluster.commandJvmExtras.addAll(jvmOptions);
+            cluster.queryJvmExtras.addAll(jvmOptions);
             Bench bench = new Bench(cluster, mode);
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");
             if (flags.contains("--faults")) {
@@ -126,6 +131,17 @@ public final class Bench {
             System.out.println("bench: wrote " + out.resolve("bench-report.md") + " and .json");
         }
         System.exit(0);
+    }
+
+    /** The JVM options in {@code CASETRACK_BENCH_JVM}'s value: separated by white space, none when blank. */
+    static List<String> jvmOptions(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /** The services' extra JVM options from {@code CASETRACK_BENCH_JVM}, as the report names them ("" when none). */
+    static String extraJvm() {
+        List<String> options = jvmOptions(System.getenv().getOrDefault("CASETRACK_BENCH_JVM", ""));
+        return options.isEmpty() ? "" : " " + String.join(" ", options);
     }
 
     static void say(String text) {
@@ -149,7 +165,7 @@ public final class Bench {
         report.line("# casetrack benchmark").line("")
                 .line("Mode **" + mode.name() + "**, started " + started + ", `./casetrack bench" + (mode == Mode.DEFAULT ? "" : " --" + mode.name()) + "`.")
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
-                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
+                        + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + extraJvm() + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
         machine(loadBefore, shaBefore);
         activity.start();
 
