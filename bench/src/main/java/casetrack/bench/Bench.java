@@ -66,6 +66,10 @@ public final class Bench {
     String readWarmUpText = "none";
     /** Seconds the query side needed to take in earlier phases' steps before each phase (-1: it did not within 2 minutes). */
     final Map<String, Double> catchUps = new LinkedHashMap<>();
+    /** The slowest 1% of each fixed rate against the JVMs' pauses (see {@link TailPauses}). */
+    final Map<String, String> tails = new LinkedHashMap<>();
+    /** This JVM's collector pauses: the load tool's own, during which its senders stand still. */
+    final TailPauses.OwnPauses ownPauses = new TailPauses.OwnPauses().start();
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
     Bench(Cluster cluster, Mode mode) {
@@ -421,6 +425,9 @@ public final class Bench {
                     i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
             CpuMeter.Usage usage = cpu.stop();
             GcPauses.Usage pauses = gc.stop();
+            TailPauses.Attribution tail = tailPauses(r);
+            String maintenance = maintenanceDuring(r.arrivals().startedMs(), r.arrivals().startedMs() + r.seconds() * 1000);
+            tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + " " + maintenance);
             activity.mark("fixed rate " + (int) (share * 100) + "% (and the wait before it)");
             probes.shutdown();
             probes.awaitTermination(30, TimeUnit.SECONDS);
@@ -431,6 +438,8 @@ public final class Bench {
             j.put("share", share);
             j.put("cpu", usage.json());
             j.put("gcPauses", pauses.json());
+            j.put("slowestOnePercent", tail.json());
+            j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
                 report.target(new Target("p99 command latency at 50% of best throughput", Report.num(r.latency().percentileMillis(99)) + " ms",
@@ -453,6 +462,49 @@ public final class Bench {
             }
         }
         report.put("fixedRate", json);
+        report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
+                + "placed on the wall clock (the services' from their GC logs, the load tool's from its collectors' notifications; "
+                + "a request met a pause when the time from its intended start to its answer overlaps the pause or the "
+                + Report.num(TailPauses.AFTER_MS) + " ms after it, while the backlog it left is worked off).").line("");
+        tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
+        report.line("");
+    }
+
+    /**
+     * The autovacuum and autoanalyze runs PostgreSQL finished during a phase (its statistics keep
+     * each table's last), with their times after the phase began: a vacuum's reads and writes share
+     * the disk and the cores with the commits, so a stall of the slow requests may line up with one.
+     */
+    String maintenanceDuring(double fromMs, double toMs) {
+        List<String> runs = new ArrayList<>();
+        String sql = "SELECT schemaname || '.' || relname, kind, extract(epoch FROM at) * 1000 FROM pg_stat_all_tables, "
+                + "LATERAL (VALUES ('autovacuum', last_autovacuum), ('autoanalyze', last_autoanalyze)) v(kind, at) "
+                + "WHERE at IS NOT NULL AND at >= to_timestamp(? / 1000.0) AND at <= to_timestamp(? / 1000.0) ORDER BY at";
+        try (Connection c = cluster.connect(); var st = c.prepareStatement(sql)) {
+            st.setDouble(1, fromMs);
+            st.setDouble(2, toMs + 1000);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(String.format(Locale.ROOT, "%s of %s at +%.1f s", rs.getString(2), rs.getString(1), (rs.getDouble(3) - fromMs) / 1000));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return "PostgreSQL's maintenance during it: not read (" + e.getMessage() + ").";
+        }
+        return runs.isEmpty() ? "PostgreSQL finished no autovacuum or autoanalyze during it (its statistics keep each table's last run)."
+                : "PostgreSQL finished during it (the last run of each table): " + String.join(", ", runs) + ".";
+    }
+
+    /** The slowest 1% of a fixed-rate phase set beside the pauses of the services and of this JVM during it. */
+    TailPauses.Attribution tailPauses(Load.Result r) throws java.io.IOException {
+        double from = r.arrivals().startedMs();
+        double to = System.currentTimeMillis();
+        List<TailPauses.Pause> pauses = new ArrayList<>();
+        pauses.addAll(TailPauses.fromGcLog(TailPauses.COMMAND, cluster.gcLog("command-side"), from, to));
+        pauses.addAll(TailPauses.fromGcLog(TailPauses.QUERY, cluster.gcLog("query-side"), from, to));
+        pauses.addAll(ownPauses.between(from, to));
+        return TailPauses.attribute(r.arrivals().startsMs(), r.arrivals().latenciesMs(), pauses,
+                List.of(TailPauses.COMMAND, TailPauses.QUERY, TailPauses.LOAD_TOOL), from, from + r.seconds() * 1000);
     }
 
     void probeLag(String caseId, long version, long completedAt, Stats lag, AtomicLong failures) {

@@ -97,10 +97,25 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private Process service(String module, int port, String portVariable, List<String> jvmExtras, List<String> args)
+    /**
+     * The GC log of a service's current start (its pauses on the wall clock, for {@link TailPauses}),
+     * or null before the first start.
+     */
+    public Path gcLog(String module) {
+        int n = module.equals("command-side") ? commandStarts : queryStarts;
+        return n == 0 ? null : gcLog(module, n);
+    }
+
+    private Path gcLog(String module, int n) {
+        return work.resolve("logs/gc-" + module + "-" + n + ".log");
+    }
+
+    private Process service(String module, int n, int port, String portVariable, List<String> jvmExtras, List<String> args)
             throws IOException {
         Path jar = jarOf(module);
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), SERVICE_HEAP, SERVICE_GC, "-Daxoniq.update-checker.disabled=true"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), SERVICE_HEAP, SERVICE_GC, "-Daxoniq.update-checker.disabled=true",
+                // every pause, stamped with the wall clock as it ends (an option of CASETRACK_BENCH_JVM's may add its own log)
+                "-Xlog:gc:file=" + gcLog(module, n) + ":timemillis"));
         cmd.addAll(jvmExtras);
         cmd.add("-jar");
         cmd.add(jar.toString());
@@ -126,7 +141,7 @@ public final class Cluster implements AutoCloseable {
         // "{n}" in an extra JVM option (a JFR file name) becomes the number of this start: one file per process
         int n = ++commandStarts;
         List<String> extras = commandJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList();
-        command = service("command-side", commandPort, "CASETRACK_COMMAND_PORT", extras, List.of(args));
+        command = service("command-side", n, commandPort, "CASETRACK_COMMAND_PORT", extras, List.of(args));
         awaitHealth("command side", command, commandPort, true, Duration.ofSeconds(180));
     }
 
@@ -141,7 +156,7 @@ public final class Cluster implements AutoCloseable {
         int n = ++queryStarts;
         List<String> extras = new ArrayList<>(queryJvmExtras.stream().map(o -> o.replace("{n}", Integer.toString(n))).toList());
         extras.addAll(jvmOptions);
-        query = service("query-side", queryPort, "CASETRACK_QUERY_PORT", extras, List.of());
+        query = service("query-side", n, queryPort, "CASETRACK_QUERY_PORT", extras, List.of());
         awaitHealth("query side", query, queryPort, true, Duration.ofSeconds(180));
     }
 

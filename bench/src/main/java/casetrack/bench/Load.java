@@ -49,13 +49,62 @@ public final class Load {
     }
 
     public record Result(String name, int clients, double seconds, long ok, Map<String, Long> errors, Stats latency,
-                         double targetRate) {
+                         double targetRate, Arrivals arrivals) {
         public double throughput() {
             return ok / seconds;
         }
 
         public long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * Each answered request of an open loop: its intended start and its latency, on the wall clock
+     * ({@code epochMillis} and {@code nanos} read together when the loop began), so that the slow ones
+     * can be set beside the JVMs' pauses ({@link TailPauses}).
+     */
+    public static final class Arrivals {
+        private final long epochMillisAtStart;
+        private final long nanosAtStart;
+        private long[] intended = new long[1024];
+        private long[] latency = new long[1024];
+        private int count;
+
+        Arrivals(long epochMillisAtStart, long nanosAtStart) {
+            this.epochMillisAtStart = epochMillisAtStart;
+            this.nanosAtStart = nanosAtStart;
+        }
+
+        synchronized void add(long intendedNanos, long latencyNanos) {
+            if (count == intended.length) {
+                intended = java.util.Arrays.copyOf(intended, count * 2);
+                latency = java.util.Arrays.copyOf(latency, count * 2);
+            }
+            intended[count] = intendedNanos;
+            latency[count++] = latencyNanos;
+        }
+
+        /** When the loop began, in milliseconds since the epoch. */
+        public double startedMs() {
+            return epochMillisAtStart;
+        }
+
+        /** The intended starts in milliseconds since the epoch. */
+        public synchronized double[] startsMs() {
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = epochMillisAtStart + (intended[i] - nanosAtStart) / 1e6;
+            }
+            return out;
+        }
+
+        public synchronized double[] latenciesMs() {
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = latency[i] / 1e6;
+            }
+            return out;
         }
     }
 
@@ -148,7 +197,7 @@ public final class Load {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, clients, seconds, ok.get(), new TreeMap<>(errors), latency, Double.NaN);
+        return new Result(name, clients, seconds, ok.get(), new TreeMap<>(errors), latency, Double.NaN, null);
     }
 
     private LeanHttp.Answer exchange(LeanHttp.Client client, Call call) throws java.io.IOException {
@@ -175,6 +224,8 @@ public final class Load {
         Map<String, Long> errors = new ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
+        long start = System.nanoTime();
+        Arrivals arrivals = new Arrivals(System.currentTimeMillis(), start);
         ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
         AtomicInteger made = new AtomicInteger();
         record Job(long intended, Worker worker) {
@@ -196,6 +247,7 @@ public final class Load {
                             LeanHttp.Answer r = exchange(client, worker.request());
                             long t1 = System.nanoTime();
                             latency.add(t1 - job.intended());
+                            arrivals.add(job.intended(), t1 - job.intended());
                             if (worker.done(r.status(), r.body(), t1)) {
                                 ok.incrementAndGet();
                             } else {
@@ -204,6 +256,7 @@ public final class Load {
                         } catch (Exception e) {
                             long t1 = System.nanoTime();
                             latency.add(t1 - job.intended());
+                            arrivals.add(job.intended(), t1 - job.intended());
                             worker.done(-1, e.toString(), t1);
                             errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         }
@@ -218,7 +271,6 @@ public final class Load {
             senderThreads.add(t);
             t.start();
         }
-        long start = System.nanoTime();
         long total = (long) (rate * duration.toNanos() / 1e9);
         double interval = 1e9 / rate;
         for (long i = 0; i < total; i++) {
@@ -249,7 +301,7 @@ public final class Load {
             t.join(TimeUnit.SECONDS.toMillis(5));
         }
         double seconds = duration.toNanos() / 1e9;
-        return new Result(name, made.get(), seconds, ok.get(), new TreeMap<>(errors), latency, rate);
+        return new Result(name, made.get(), seconds, ok.get(), new TreeMap<>(errors), latency, rate, arrivals);
     }
 
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
