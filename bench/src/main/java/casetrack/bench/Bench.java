@@ -182,7 +182,7 @@ public final class Bench {
         limit(raw, appends, selects);
         Map<Integer, Load.Result> commands = commands(appends);
         double best = commands.values().stream().mapToDouble(Load.Result::throughput).max().orElse(0);
-        fixedRate(best);
+        fixedRate(best, raw);
         burst();
         activity.mark("burst and catching up");
         reads(selects);
@@ -363,7 +363,7 @@ public final class Bench {
         return -1;
     }
 
-    void fixedRate(double best) throws Exception {
+    void fixedRate(double best, RawPostgres raw) throws Exception {
         List<Map<String, Object>> json = new ArrayList<>();
         // unmeasured: the open loop and the lag probes' read path (minVersion waits, rendering a new
         // version) run for the first time here. A fixed 20 s of it left the query side's compilers busy
@@ -421,13 +421,15 @@ public final class Bench {
             } : (caseId, version, completedAt, body) -> lastVersion.put(caseId, version);
             GcPauses gc = new GcPauses(auditor, commandBase, queryBase).start();
             CpuMeter cpu = new CpuMeter(cluster).start();
+            StallProbes stallProbes = StallProbes.start(cluster, raw);
             Load.Result r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
                     i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
+            StallProbes.Seen seen = stallProbes.stop();
             CpuMeter.Usage usage = cpu.stop();
             GcPauses.Usage pauses = gc.stop();
-            TailPauses.Attribution tail = tailPauses(r);
+            TailPauses.Attribution tail = tailPauses(r, seen);
             String maintenance = maintenanceDuring(r.arrivals().startedMs(), r.arrivals().startedMs() + r.seconds() * 1000);
-            tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + " " + maintenance);
+            tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + " " + seen.text() + " " + maintenance);
             activity.mark("fixed rate " + (int) (share * 100) + "% (and the wait before it)");
             probes.shutdown();
             probes.awaitTermination(30, TimeUnit.SECONDS);
@@ -439,6 +441,7 @@ public final class Bench {
             j.put("cpu", usage.json());
             j.put("gcPauses", pauses.json());
             j.put("slowestOnePercent", tail.json());
+            j.put("stallProbes", seen.json());
             j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
@@ -465,7 +468,13 @@ public final class Bench {
         report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
                 + "placed on the wall clock (the services' from their GC logs, the load tool's from its collectors' notifications; "
                 + "a request met a pause when the time from its intended start to its answer overlaps the pause or the "
-                + Report.num(TailPauses.AFTER_MS) + " ms after it, while the backlog it left is worked off).").line("");
+                + Report.num(TailPauses.AFTER_MS) + " ms after it, while the backlog it left is worked off), and the stalls two probes saw "
+                + "beside the load: the commit probe appends and commits one raw event every " + StallProbes.COMMIT_EVERY_MS
+                + " ms on its own connection (the limit's statement; " + StallProbes.COMMITS_PER_S + " commits a second on top of the phase's), "
+                + "the wake-up probe is a thread of the load tool sleeping " + StallProbes.SLEEP_MS + " ms at a time; a commit of "
+                + Report.num(StallProbes.SLOW_MS) + " ms or more, or a wake-up that late, is a stall window (with the same "
+                + Report.num(TailPauses.AFTER_MS) + " ms after it). A slow commit with the wake-ups on time points at PostgreSQL or the disk; "
+                + "both at once at the cores.").line("");
         tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
         report.line("");
     }
@@ -495,16 +504,19 @@ public final class Bench {
                 : "PostgreSQL finished during it (the last run of each table): " + String.join(", ", runs) + ".";
     }
 
-    /** The slowest 1% of a fixed-rate phase set beside the pauses of the services and of this JVM during it. */
-    TailPauses.Attribution tailPauses(Load.Result r) throws java.io.IOException {
+    /** The slowest 1% of a fixed-rate phase set beside the pauses of the services and of this JVM, and the probes' stalls, during it. */
+    TailPauses.Attribution tailPauses(Load.Result r, StallProbes.Seen seen) throws java.io.IOException {
         double from = r.arrivals().startedMs();
         double to = System.currentTimeMillis();
         List<TailPauses.Pause> pauses = new ArrayList<>();
         pauses.addAll(TailPauses.fromGcLog(TailPauses.COMMAND, cluster.gcLog("command-side"), from, to));
         pauses.addAll(TailPauses.fromGcLog(TailPauses.QUERY, cluster.gcLog("query-side"), from, to));
         pauses.addAll(ownPauses.between(from, to));
+        pauses.addAll(seen.slowCommits());
+        pauses.addAll(seen.lateWakeUpWindows());
         return TailPauses.attribute(r.arrivals().startsMs(), r.arrivals().latenciesMs(), pauses,
-                List.of(TailPauses.COMMAND, TailPauses.QUERY, TailPauses.LOAD_TOOL), from, from + r.seconds() * 1000);
+                List.of(TailPauses.COMMAND, TailPauses.QUERY, TailPauses.LOAD_TOOL),
+                List.of(TailPauses.SLOW_COMMIT, TailPauses.LATE_WAKE_UP), from, from + r.seconds() * 1000);
     }
 
     void probeLag(String caseId, long version, long completedAt, Stats lag, AtomicLong failures) {

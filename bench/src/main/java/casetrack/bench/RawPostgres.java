@@ -128,23 +128,29 @@ public final class RawPostgres {
         ThreadLocal<String> aggregate = new ThreadLocal<>();
         return closedLoop("raw-append", clients, time, (c, r, n) -> {
             c.setAutoCommit(true);
-            insert.set(c.prepareStatement("""
-                    INSERT INTO bench.raw_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                        payload_type, payload_revision, payload, meta_data) VALUES (?, ?, ?, 'Case', ?, ?, '1', ?, ?)"""));
+            insert.set(prepareAppend(c, "bench.raw_event_entry"));
             aggregate.set("raw-" + run + "-" + Thread.currentThread().getName());
-        }, (c, r, n) -> {
-            PreparedStatement ps = insert.get();
-            int i = (int) (n % payloads.size());
-            ps.setString(1, UUID.randomUUID().toString());
-            // a new aggregate every 14 events, like the command mix's cases
-            ps.setString(2, aggregate.get() + "-" + (n / 14));
-            ps.setLong(3, n % 14);
-            ps.setString(4, java.time.Instant.now().toString());
-            ps.setString(5, "casetrack.shared.event.SomethingHappened");
-            ps.setBytes(6, payloads.get(i));
-            ps.setBytes(7, metadata.get(i));
-            ps.executeUpdate();
-        });
+        }, (c, r, n) -> appendOne(insert.get(), aggregate.get(), n));
+    }
+
+    /** The single-event insert of {@link #append} into {@code table} (shaped like the raw table), on a connection in autocommit. */
+    PreparedStatement prepareAppend(Connection c, String table) throws java.sql.SQLException {
+        return c.prepareStatement("INSERT INTO " + table + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
+                + "payload_type, payload_revision, payload, meta_data) VALUES (?, ?, ?, 'Case', ?, ?, '1', ?, ?)");
+    }
+
+    /** Appends (and, in autocommit, commits) the {@code n}th event of a client whose aggregates are named from {@code aggregate}. */
+    void appendOne(PreparedStatement ps, String aggregate, long n) throws java.sql.SQLException {
+        int i = (int) (n % payloads.size());
+        ps.setString(1, UUID.randomUUID().toString());
+        // a new aggregate every 14 events, like the command mix's cases
+        ps.setString(2, aggregate + "-" + (n / 14));
+        ps.setLong(3, n % 14);
+        ps.setString(4, java.time.Instant.now().toString());
+        ps.setString(5, "casetrack.shared.event.SomethingHappened");
+        ps.setBytes(6, payloads.get(i));
+        ps.setBytes(7, metadata.get(i));
+        ps.executeUpdate();
     }
 
     /** Random primary-key selects of one row (all columns) from the raw table, like pgbench -S. */

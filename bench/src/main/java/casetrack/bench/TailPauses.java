@@ -41,8 +41,24 @@ final class TailPauses {
     static final String COMMAND = "command JVM";
     static final String QUERY = "query JVM";
     static final String LOAD_TOOL = "load tool's JVM";
+    /** The windows of {@link StallProbes}' slow commits and late wake-ups, set beside the pauses. */
+    static final String SLOW_COMMIT = "commit probe";
+    static final String LATE_WAKE_UP = "wake-up probe";
 
-    /** One stop-the-world pause, in milliseconds since the epoch. */
+    /** What one window of a source is called: a JVM's pause, a probe's slow commit or late wake-up. */
+    static String noun(String source, int count) {
+        String one = switch (source) {
+            case SLOW_COMMIT -> "slow commit";
+            case LATE_WAKE_UP -> "late wake-up";
+            default -> "pause";
+        };
+        return count == 1 ? one : one + "s";
+    }
+
+    /**
+     * One stop-the-world pause of a JVM, in milliseconds since the epoch; or, with a probe's name for
+     * {@code jvm}, one window in which a probe saw the machine stall.
+     */
     record Pause(String jvm, double startMs, double endMs) {
         double millis() {
             return endMs - startMs;
@@ -123,14 +139,23 @@ final class TailPauses {
     /**
      * Slow requests whose times from intended start to answer overlap one another: one stall of the
      * system, whatever stopped it. {@code offsetMs}: its first request's intended start after the
-     * phase began; {@code spanMs}: to its last answer; {@code metPause}: whether any of them met a
-     * pause window.
+     * phase began; {@code spanMs}: to its last answer; {@code met}: the sources (JVMs, probes) whose
+     * windows any of them met, in the order the attribution lists its sources.
      */
-    record Episode(double offsetMs, double spanMs, int requests, boolean metPause) {
-        String text() {
-            return String.format(Locale.ROOT, "+%.2f s, %d over %s ms%s", offsetMs / 1000, requests, Report.num(spanMs),
-                    metPause ? " (met a pause)" : "");
+    record Episode(double offsetMs, double spanMs, int requests, List<String> met) {
+        boolean metPause() {
+            return met.stream().anyMatch(TailPauses::isJvm);
         }
+
+        String text() {
+            String what = met.isEmpty() ? "" : " (met " + String.join(", ", met.stream()
+                    .map(source -> isJvm(source) ? "the " + source + "'s pause" : "a " + noun(source, 1)).toList()) + ")";
+            return String.format(Locale.ROOT, "+%.2f s, %d over %s ms%s", offsetMs / 1000, requests, Report.num(spanMs), what);
+        }
+    }
+
+    static boolean isJvm(String source) {
+        return !source.equals(SLOW_COMMIT) && !source.equals(LATE_WAKE_UP);
     }
 
     /**
@@ -141,7 +166,15 @@ final class TailPauses {
      */
     record Attribution(int requests, double thresholdMs, int slow, Map<String, Integer> hits, int hitAny,
                        double coveredShare, int clear, double clearP99Ms, Map<String, Integer> pauseCounts,
-                       Map<String, Double> longestMs, List<Episode> episodes) {
+                       Map<String, Double> longestMs, List<Episode> episodes, Probed probed) {
+
+        /**
+         * With probes: {@code hitAnything}, the slow requests that met a pause or a probe's window;
+         * {@code coveredShare}, the share of the phase all windows cover; {@code clear}/{@code
+         * clearP99Ms}, the requests that met no window of any source and their p99.
+         */
+        record Probed(List<String> probes, int hitAnything, double coveredShare, int clear, double clearP99Ms) {
+        }
 
         String text() {
             if (requests == 0) {
@@ -149,6 +182,9 @@ final class TailPauses {
             }
             List<String> parts = new ArrayList<>();
             hits.forEach((jvm, n) -> {
+                if (!isJvm(jvm)) {
+                    return;
+                }
                 int count = pauseCounts.get(jvm);
                 String pauses = count == 0 ? "no pause"
                         : count + (count == 1 ? " pause" : " pauses") + ", longest " + Report.num(longestMs.get(jvm)) + " ms";
@@ -158,7 +194,25 @@ final class TailPauses {
                             + "where the windows (each pause and the %.0f ms after it) cover %.1f%% of the phase, what chance alone would give. "
                             + "The %d requests that met no window: p99 %s ms.",
                     slow, Report.num(thresholdMs), String.join(", ", parts), 100.0 * hitAny / slow, AFTER_MS, 100 * coveredShare,
-                    clear, Report.num(clearP99Ms)) + episodesText();
+                    clear, Report.num(clearP99Ms)) + probedText() + episodesText();
+        }
+
+        /** The probes' part: how many slow requests met a probe's stall, and the p99 of those that met nothing at all. */
+        String probedText() {
+            if (probed == null || probed.probes().isEmpty()) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            for (String probe : probed.probes()) {
+                int count = pauseCounts.get(probe);
+                String seen = count == 0 ? "none"
+                        : count + " " + noun(probe, count) + ", longest " + Report.num(longestMs.get(probe)) + " ms";
+                parts.add(String.format(Locale.ROOT, "the %s's %.0f%% (%s)", probe, 100.0 * hits.get(probe) / slow, seen));
+            }
+            return String.format(Locale.ROOT, " Met a stall a probe saw: %s; a pause or a probe's stall %.0f%%, where all the windows cover "
+                            + "%.1f%% of the phase. The %d requests that met no window of any kind: p99 %s ms.",
+                    String.join(", ", parts), 100.0 * probed.hitAnything() / slow, 100 * probed.coveredShare(), probed.clear(),
+                    Report.num(probed.clearP99Ms()));
         }
 
         /** How the slow requests group into stalls, the largest first. */
@@ -167,8 +221,15 @@ final class TailPauses {
                 return "";
             }
             List<Episode> largest = episodes.stream().sorted(Comparator.comparingInt(Episode::requests).reversed()).limit(5).toList();
-            return String.format(Locale.ROOT, " The slow requests fell in %d stall%s (overlapping requests); the largest: %s.",
-                    episodes.size(), episodes.size() == 1 ? "" : "s", String.join("; ", largest.stream().map(Episode::text).toList()));
+            String kinds = "";
+            if (probed != null && !probed.probes().isEmpty()) {
+                long paused = episodes.stream().filter(Episode::metPause).count();
+                long probedOnly = episodes.stream().filter(e -> !e.metPause() && !e.met().isEmpty()).count();
+                long neither = episodes.stream().filter(e -> e.met().isEmpty()).count();
+                kinds = String.format(Locale.ROOT, ": %d met a pause, %d no pause but a probe's stall, %d neither", paused, probedOnly, neither);
+            }
+            return String.format(Locale.ROOT, " The slow requests fell in %d stall%s (overlapping requests)%s; the largest: %s.",
+                    episodes.size(), episodes.size() == 1 ? "" : "s", kinds, String.join("; ", largest.stream().map(Episode::text).toList()));
         }
 
         Map<String, Object> json() {
@@ -185,7 +246,13 @@ final class TailPauses {
             m.put("pausesByJvm", pauseCounts);
             m.put("longestPauseMsByJvm", longestMs);
             m.put("stalls", episodes.stream().map(e -> Map.of("offsetMs", e.offsetMs(), "spanMs", e.spanMs(),
-                    "requests", e.requests(), "metPause", e.metPause())).toList());
+                    "requests", e.requests(), "metPause", e.metPause(), "met", e.met())).toList());
+            if (probed != null && !probed.probes().isEmpty()) {
+                m.put("slowThatMetAPauseOrAProbesStall", probed.hitAnything());
+                m.put("shareOfPhaseCoveredByAllWindows", probed.coveredShare());
+                m.put("requestsClearOfAllWindows", probed.clear());
+                m.put("p99OfThoseClearOfAllMs", probed.clearP99Ms());
+            }
             return m;
         }
     }
@@ -198,74 +265,94 @@ final class TailPauses {
      */
     static Attribution attribute(double[] startMs, double[] latencyMs, List<Pause> pauses, List<String> jvms,
                                  double phaseFromMs, double phaseToMs) {
+        return attribute(startMs, latencyMs, pauses, jvms, List.of(), phaseFromMs, phaseToMs);
+    }
+
+    /**
+     * As {@link #attribute(double[], double[], List, List, double, double)}, with the windows of the
+     * probes named in {@code probes} among {@code windows} as well: the pauses' figures count the JVMs'
+     * windows only, the probed ones every window.
+     */
+    static Attribution attribute(double[] startMs, double[] latencyMs, List<Pause> windows, List<String> jvms, List<String> probes,
+                                 double phaseFromMs, double phaseToMs) {
         int n = startMs.length;
         if (n == 0) {
-            return new Attribution(0, Double.NaN, 0, Map.of(), 0, 0, 0, Double.NaN, Map.of(), Map.of(), List.of());
+            return new Attribution(0, Double.NaN, 0, Map.of(), 0, 0, 0, Double.NaN, Map.of(), Map.of(), List.of(), null);
         }
+        List<String> sources = new ArrayList<>(jvms);
+        sources.addAll(probes);
+        List<Pause> pauses = windows.stream().filter(p -> jvms.contains(p.jvm())).toList();
         double threshold = percentile(latencyMs, 99);
         Map<String, Integer> hits = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Double> longest = new LinkedHashMap<>();
-        for (String jvm : jvms) {
-            hits.put(jvm, 0);
-            counts.put(jvm, (int) pauses.stream().filter(p -> p.jvm().equals(jvm)).count());
-            longest.put(jvm, pauses.stream().filter(p -> p.jvm().equals(jvm)).mapToDouble(Pause::millis).max().orElse(0));
+        for (String source : sources) {
+            hits.put(source, 0);
+            counts.put(source, (int) windows.stream().filter(p -> p.jvm().equals(source)).count());
+            longest.put(source, windows.stream().filter(p -> p.jvm().equals(source)).mapToDouble(Pause::millis).max().orElse(0));
         }
         int slow = 0;
         int hitAny = 0;
+        int hitAnything = 0;
         List<Double> clearLatencies = new ArrayList<>();
-        List<double[]> slowOnes = new ArrayList<>(); // start, end, met a window (1/0)
+        List<Double> clearOfAll = new ArrayList<>();
+        List<Slow> slowOnes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double from = startMs[i];
             double to = startMs[i] + latencyMs[i];
-            boolean any = false;
             boolean isSlow = latencyMs[i] >= threshold;
-            for (String jvm : jvms) {
-                boolean met = false;
-                for (Pause p : pauses) {
-                    if (p.jvm().equals(jvm) && from < p.endMs() + AFTER_MS && to > p.startMs()) {
-                        met = true;
+            List<String> met = new ArrayList<>();
+            for (String source : sources) {
+                for (Pause p : windows) {
+                    if (p.jvm().equals(source) && from < p.endMs() + AFTER_MS && to > p.startMs()) {
+                        met.add(source);
                         break;
                     }
                 }
-                if (met && isSlow) {
-                    hits.merge(jvm, 1, Integer::sum);
-                }
-                any |= met;
             }
+            boolean pause = met.stream().anyMatch(jvms::contains);
             if (isSlow) {
                 slow++;
-                if (any) {
-                    hitAny++;
-                }
-                slowOnes.add(new double[]{from, to, any ? 1 : 0});
+                met.forEach(source -> hits.merge(source, 1, Integer::sum));
+                hitAny += pause ? 1 : 0;
+                hitAnything += met.isEmpty() ? 0 : 1;
+                slowOnes.add(new Slow(from, to, met));
             }
-            if (!any) {
+            if (!pause) {
                 clearLatencies.add(latencyMs[i]);
+            }
+            if (met.isEmpty()) {
+                clearOfAll.add(latencyMs[i]);
             }
         }
         double clearP99 = percentile(clearLatencies.stream().mapToDouble(Double::doubleValue).toArray(), 99);
+        Attribution.Probed probed = new Attribution.Probed(probes, hitAnything, covered(windows, phaseFromMs, phaseToMs),
+                clearOfAll.size(), percentile(clearOfAll.stream().mapToDouble(Double::doubleValue).toArray(), 99));
         return new Attribution(n, threshold, slow, hits, hitAny, covered(pauses, phaseFromMs, phaseToMs),
-                clearLatencies.size(), clearP99, counts, longest, episodes(slowOnes, phaseFromMs));
+                clearLatencies.size(), clearP99, counts, longest, episodes(slowOnes, sources, phaseFromMs), probed);
     }
 
-    /** Groups the slow requests ({start, end, met}) into runs of overlapping ones, in time order. */
-    static List<Episode> episodes(List<double[]> slowOnes, double phaseFromMs) {
-        List<double[]> sorted = slowOnes.stream().sorted(Comparator.comparingDouble(r -> r[0])).toList();
+    /** A slow request: from its intended start to its answer, and the sources whose windows it met. */
+    record Slow(double startMs, double endMs, List<String> met) {
+    }
+
+    /** Groups the slow requests into runs of overlapping ones, in time order; {@code sources} orders what each run met. */
+    static List<Episode> episodes(List<Slow> slowOnes, List<String> sources, double phaseFromMs) {
+        List<Slow> sorted = slowOnes.stream().sorted(Comparator.comparingDouble(Slow::startMs)).toList();
         List<Episode> out = new ArrayList<>();
         int i = 0;
         while (i < sorted.size()) {
-            double start = sorted.get(i)[0];
-            double end = sorted.get(i)[1];
-            boolean met = false;
+            double start = sorted.get(i).startMs();
+            double end = sorted.get(i).endMs();
+            java.util.Set<String> met = new java.util.HashSet<>();
             int count = 0;
-            while (i < sorted.size() && sorted.get(i)[0] <= end) {
-                end = Math.max(end, sorted.get(i)[1]);
-                met |= sorted.get(i)[2] > 0;
+            while (i < sorted.size() && sorted.get(i).startMs() <= end) {
+                end = Math.max(end, sorted.get(i).endMs());
+                met.addAll(sorted.get(i).met());
                 count++;
                 i++;
             }
-            out.add(new Episode(start - phaseFromMs, end - start, count, met));
+            out.add(new Episode(start - phaseFromMs, end - start, count, sources.stream().filter(met::contains).toList()));
         }
         return out;
     }
