@@ -421,10 +421,13 @@ public final class Bench {
             } : (caseId, version, completedAt, body) -> lastVersion.put(caseId, version);
             GcPauses gc = new GcPauses(auditor, commandBase, queryBase).start();
             CpuMeter cpu = new CpuMeter(cluster).start();
-            StallProbes stallProbes = StallProbes.start(cluster, raw);
-            Load.Result r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
-                    i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
-            StallProbes.Seen seen = stallProbes.stop();
+            Load.Result r;
+            StallProbes.Seen seen;
+            try (StallProbes stallProbes = StallProbes.start(cluster, raw)) {
+                r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
+                        i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
+                seen = stallProbes.stop();
+            }
             CpuMeter.Usage usage = cpu.stop();
             GcPauses.Usage pauses = gc.stop();
             TailPauses.Attribution tail = tailPauses(r, seen);

@@ -164,8 +164,9 @@ final class StallProbes implements AutoCloseable {
         }
     }
 
+    /** Stops both probes without waiting for them (after {@link #stop()}, or when the phase failed before it). */
     @Override
-    public void close() throws Exception {
+    public void close() {
         running = false;
     }
 }
