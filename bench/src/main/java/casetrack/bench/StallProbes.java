@@ -53,16 +53,7 @@ final class StallProbes implements AutoCloseable {
                     .map(r -> new TailPauses.Pause(TailPauses.LATE_WAKE_UP, r.startMs(), r.startMs() + r.ms())).toList();
         }
 
-        String text() {
-            double[] ms = commits.stream().mapToDouble(Reading::ms).toArray();
-            return String.format(Locale.ROOT, "The commit probe committed %d times (p50 %s ms, p99 %s ms, max %s ms; %d of %s ms or more); "
-                            + "the wake-up probe woke %d times, %d of them %s ms or more late (the latest by %s ms).",
-                    commits.size(), Report.num(TailPauses.percentile(ms, 50)), Report.num(TailPauses.percentile(ms, 99)),
-                    Report.num(java.util.Arrays.stream(ms).max().orElse(Double.NaN)), slowCommits().size(), Report.num(SLOW_MS),
-                    wakeUps, lateWakeUpWindows().size(), Report.num(SLOW_MS),
-                    Report.num(lateWakeUps.stream().mapToDouble(Reading::ms).max().orElse(0)));
-        }
-
+        /** The figures the report gives: the commits' p50/p99/max, the slow commits and the late wake-ups. */
         java.util.Map<String, Object> json() {
             double[] ms = commits.stream().mapToDouble(Reading::ms).toArray();
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -78,6 +69,16 @@ final class StallProbes implements AutoCloseable {
             m.put("lateWakeUps", lateWakeUpWindows().size());
             m.put("latestWakeUpMs", lateWakeUps.stream().mapToDouble(Reading::ms).max().orElse(0));
             return m;
+        }
+
+        /** The same figures as {@link #json()}, in a sentence. */
+        String text() {
+            java.util.Map<String, Object> m = json();
+            return String.format(Locale.ROOT, "The commit probe committed %d times (p50 %s ms, p99 %s ms, max %s ms; %d of %s ms or more); "
+                            + "the wake-up probe woke %d times, %d of them %s ms or more late (the latest by %s ms).",
+                    m.get("commits"), Report.num((double) m.get("commitP50Ms")), Report.num((double) m.get("commitP99Ms")),
+                    Report.num((double) m.get("commitMaxMs")), m.get("slowCommits"), Report.num(SLOW_MS),
+                    m.get("wakeUps"), m.get("lateWakeUps"), Report.num(SLOW_MS), Report.num((double) m.get("latestWakeUpMs")));
         }
     }
 
