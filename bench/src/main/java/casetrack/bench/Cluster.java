@@ -73,6 +73,9 @@ public final class Cluster implements AutoCloseable {
                 .setPort(dbPort)
                 .setPGStartupWait(Duration.ofSeconds(120));
         PostgresServerSettings.settings().forEach(builder::setServerConfig);
+        // the bench only: time each WAL write and flush, so PostgresActivity can say what a flush cost
+        // in each phase (two clock reads per call; CASETRACK_BENCH_PG=track_wal_io_timing=off turns it off)
+        builder.setServerConfig("track_wal_io_timing", "on");
         postgresExtras.forEach(builder::setServerConfig);
         postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

@@ -21,8 +21,23 @@ import java.util.Map;
  */
 final class PostgresActivity {
 
-    record Counters(long nanos, long walBytes, long walFpi, long walBuffersFull, long checkpointsTimed,
-                    long checkpointsRequested, double writeMs, double syncMs, long buffersWritten, long commits) {
+    record Counters(long nanos, long walBytes, long walFpi, long walBuffersFull, long walSyncs, double walSyncMs,
+                    long checkpointsTimed, long checkpointsRequested, double writeMs, double syncMs, long buffersWritten,
+                    long commits) {
+    }
+
+    /**
+     * The mean time of one WAL flush (fsync/fdatasync of the WAL) between two readings, in ms, as text:
+     * "n/a" when flushes were made but not timed ({@code track_wal_io_timing} off), "–" when there was none.
+     */
+    static String meanFlushMs(long syncs, double syncMs) {
+        if (syncs <= 0) {
+            return "–";
+        }
+        if (syncMs <= 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.3f", syncMs / syncs);
     }
 
     record Phase(String name, Counters from, Counters to) {
@@ -62,11 +77,15 @@ final class PostgresActivity {
             long walBytes;
             long fpi;
             long buffersFull;
-            try (ResultSet rs = s.executeQuery("SELECT wal_bytes, wal_fpi, wal_buffers_full FROM pg_stat_wal")) {
+            long walSyncs;
+            double walSyncMs;
+            try (ResultSet rs = s.executeQuery("SELECT wal_bytes, wal_fpi, wal_buffers_full, wal_sync, wal_sync_time FROM pg_stat_wal")) {
                 rs.next();
                 walBytes = rs.getLong(1);
                 fpi = rs.getLong(2);
                 buffersFull = rs.getLong(3);
+                walSyncs = rs.getLong(4);
+                walSyncMs = rs.getDouble(5);
             }
             long commits;
             try (ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
@@ -76,7 +95,7 @@ final class PostgresActivity {
             try (ResultSet rs = s.executeQuery(
                     "SELECT num_timed, num_requested, write_time, sync_time, buffers_written FROM pg_stat_checkpointer")) {
                 rs.next();
-                return new Counters(System.nanoTime(), walBytes, fpi, buffersFull, rs.getLong(1), rs.getLong(2),
+                return new Counters(System.nanoTime(), walBytes, fpi, buffersFull, walSyncs, walSyncMs, rs.getLong(1), rs.getLong(2),
                         rs.getDouble(3), rs.getDouble(4), rs.getLong(5), commits);
             }
         }
@@ -87,7 +106,7 @@ final class PostgresActivity {
         try (Connection c = cluster.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name, setting, coalesce(unit, '') FROM pg_settings WHERE name IN "
                      + "('max_wal_size', 'min_wal_size', 'checkpoint_timeout', 'wal_buffers', 'shared_buffers', "
-                     + "'checkpoint_completion_target') ORDER BY name")) {
+                     + "'checkpoint_completion_target', 'track_wal_io_timing', 'commit_delay') ORDER BY name")) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
                 out.add("`" + rs.getString(1) + "` " + rs.getString(2) + (rs.getString(3).isEmpty() ? "" : " × " + rs.getString(3)));
@@ -104,9 +123,13 @@ final class PostgresActivity {
                 .line("From `pg_stat_wal`, `pg_stat_checkpointer` and `pg_stat_database` at the start and end of each phase. Settings: " + settings + ". "
                         + "Commits are the database's committed transactions (both services', the lag probes' and the bench's own reads). "
                         + "Checkpoints are those begun and completed in the phase's counters; the checkpointer's write and sync "
-                        + "seconds say whether one was running during it (its writes share the disk with the commits).")
+                        + "seconds say whether one was running during it (its writes share the disk with the commits). "
+                        + "WAL flushes are `pg_stat_wal.wal_sync`: one per commit that found its WAL not yet on disk (several "
+                        + "commits share one when they queue behind it); their mean time (`wal_sync_time`, with "
+                        + "`track_wal_io_timing` on) against `pg_test_fsync` on an idle disk says whether the disk slowed under the load.")
                 .line("")
-                .table("phase", "s", "commits /s", "WAL MiB", "full-page images", "WAL buffers full", "checkpoints (time / requested)",
+                .table("phase", "s", "commits /s", "WAL flushes /s", "mean WAL flush ms", "WAL MiB", "full-page images",
+                        "WAL buffers full", "checkpoints (time / requested)",
                         "checkpointer writing s", "syncing s", "buffers written");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Phase p : phases) {
@@ -118,7 +141,10 @@ final class PostgresActivity {
             double writeS = (b.writeMs() - a.writeMs()) / 1000;
             double syncS = (b.syncMs() - a.syncMs()) / 1000;
             double commitsPerSecond = (b.commits() - a.commits()) / p.seconds();
-            report.row(p.name(), Report.num(p.seconds()), Report.num(commitsPerSecond), Report.num(walMiB), b.walFpi() - a.walFpi(),
+            long flushes = b.walSyncs() - a.walSyncs();
+            double flushMs = b.walSyncMs() - a.walSyncMs();
+            report.row(p.name(), Report.num(p.seconds()), Report.num(commitsPerSecond), Report.num(flushes / p.seconds()),
+                    meanFlushMs(flushes, flushMs), Report.num(walMiB), b.walFpi() - a.walFpi(),
                     b.walBuffersFull() - a.walBuffersFull(), timed + " / " + requested,
                     String.format(Locale.ROOT, "%.1f", writeS), String.format(Locale.ROOT, "%.2f", syncS),
                     b.buffersWritten() - a.buffersWritten());
@@ -126,6 +152,8 @@ final class PostgresActivity {
             row.put("phase", p.name());
             row.put("seconds", p.seconds());
             row.put("commits", b.commits() - a.commits());
+            row.put("walFlushes", flushes);
+            row.put("walFlushMs", flushMs);
             row.put("walMiB", walMiB);
             row.put("fullPageImages", b.walFpi() - a.walFpi());
             row.put("walBuffersFull", b.walBuffersFull() - a.walBuffersFull());
