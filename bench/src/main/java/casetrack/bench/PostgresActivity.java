@@ -140,28 +140,29 @@ final class PostgresActivity {
             long requested = b.checkpointsRequested() - a.checkpointsRequested();
             double writeS = (b.writeMs() - a.writeMs()) / 1000;
             double syncS = (b.syncMs() - a.syncMs()) / 1000;
-            double commitsPerSecond = (b.commits() - a.commits()) / p.seconds();
+            long commits = b.commits() - a.commits();
             long flushes = b.walSyncs() - a.walSyncs();
             double flushMs = b.walSyncMs() - a.walSyncMs();
-            report.row(p.name(), Report.num(p.seconds()), Report.num(commitsPerSecond), Report.num(flushes / p.seconds()),
-                    meanFlushMs(flushes, flushMs), Report.num(walMiB), b.walFpi() - a.walFpi(),
-                    b.walBuffersFull() - a.walBuffersFull(), timed + " / " + requested,
-                    String.format(Locale.ROOT, "%.1f", writeS), String.format(Locale.ROOT, "%.2f", syncS),
-                    b.buffersWritten() - a.buffersWritten());
+            long fullPageImages = b.walFpi() - a.walFpi();
+            long buffersFull = b.walBuffersFull() - a.walBuffersFull();
+            long buffersWritten = b.buffersWritten() - a.buffersWritten();
+            report.row(p.name(), Report.num(p.seconds()), Report.num(commits / p.seconds()), Report.num(flushes / p.seconds()),
+                    meanFlushMs(flushes, flushMs), Report.num(walMiB), fullPageImages, buffersFull, timed + " / " + requested,
+                    String.format(Locale.ROOT, "%.1f", writeS), String.format(Locale.ROOT, "%.2f", syncS), buffersWritten);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("phase", p.name());
             row.put("seconds", p.seconds());
-            row.put("commits", b.commits() - a.commits());
+            row.put("commits", commits);
             row.put("walFlushes", flushes);
             row.put("walFlushMs", flushMs);
             row.put("walMiB", walMiB);
-            row.put("fullPageImages", b.walFpi() - a.walFpi());
-            row.put("walBuffersFull", b.walBuffersFull() - a.walBuffersFull());
+            row.put("fullPageImages", fullPageImages);
+            row.put("walBuffersFull", buffersFull);
             row.put("checkpointsTimed", timed);
             row.put("checkpointsRequested", requested);
             row.put("checkpointWriteSeconds", writeS);
             row.put("checkpointSyncSeconds", syncS);
-            row.put("buffersWritten", b.buffersWritten() - a.buffersWritten());
+            row.put("buffersWritten", buffersWritten);
             json.add(row);
         }
         report.line("");
