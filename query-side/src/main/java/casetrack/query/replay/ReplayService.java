@@ -22,10 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds every projection from the first event: checksums of the tables, then shut the
- * processor down, set the tables' secondary indexes aside ({@link ReplayIndexes}), reset its tokens
+ * Rebuilds every projection from the first event: shut the processor down, checksums of the
+ * tables, set the tables' secondary indexes aside ({@link ReplayIndexes}), reset its tokens
  * (the reset handlers empty the tables in the same transaction), start it again; progress from the
- * segments' positions; once every event is in, the indexes are built again, then checksums again.
+ * segments' positions; once every event up to the head at the start is in (every segment past it,
+ * and every one of those events counted in the delivery log, which commits with each batch), the
+ * indexes are built again, then checksums again.
  * Reads go on during the rebuild and see partly rebuilt tables; every API answer says so with
  * {@code X-Casetrack-Replay: in-progress}. All query nodes but this one must be stopped first:
  * a reset needs every segment unclaimed.
@@ -80,6 +82,17 @@ public class ReplayService {
     private Map<String, String> after;
     private String error;
     private ScheduledFuture<?> watch;
+    /** When the segments first read past the head while the delivery log still lacked events (nanoTime). */
+    private Long segmentsPastSince;
+    /**
+     * How long the segments may read past the head while events up to it are still missing from
+     * the delivery log before the replay finishes anyway: a batch commits in well under a second,
+     * so only an event no projection handles would keep them apart (casetrack stores none).
+     */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+    /** How long a replay's start waits for the live projections' last batches, and for how many events at most. */
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(3);
+    private static final long LIVE_BACKLOG_WAITED_FOR = 2_000;
 
     public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, ReplayIndexes indexes,
                          JdbcTemplate jdbc, Clock clock,
@@ -102,7 +115,10 @@ public class ReplayService {
             throw new ReplayAlreadyRunningException();
         }
         StreamingEventProcessor processor = processor();
-        before = checksums.all();
+        // the sums before must cover the events the rebuild folds: let a batch or two still in
+        // flight land, then shut down before summing, so that none lands between the sums and the reset
+        letTheLastBatchesLand();
+        processor.shutDown();
         after = null;
         error = null;
         finishedAt = null;
@@ -110,12 +126,18 @@ public class ReplayService {
         indexesSetAside = null;
         indexSeconds = null;
         eventsDone = 0;
-        firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
-        headAtStart = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
-        eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+        try {
+            firstPosition = jdbc.queryForObject("SELECT coalesce(min(global_index), 0) FROM events.domain_event_entry", Long.class);
+            headAtStart = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
+            eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+            before = checksums.all();
+        } catch (RuntimeException e) {
+            processor.start();
+            throw e;
+        }
         countedUpTo = firstPosition - 1;
+        segmentsPastSince = null;
         startedAt = clock.instant();
-        processor.shutDown();
         try {
             // committed before the reset: a failure or a kill from here on leaves them noted, and they
             // are built again below or at the next start (ReplayIndexes)
@@ -197,12 +219,64 @@ public class ReplayService {
         // Axon's ReplayToken says "replaying" until an event newer than the reset arrives, so the
         // rebuild counts as done once every segment has passed the last event there was at the start,
         // or has read everything there is (an idle segment's reported position may lag behind)
-        boolean done = segments.size() == allSegments
+        boolean segmentsPast = segments.size() == allSegments
                 && (position >= headAtStart || segments.stream().allMatch(EventTrackerStatus::isCaughtUp));
-        if (done) {
-            watch.cancel(false);
+        if (!segmentsPast) {
+            segmentsPastSince = null;
+            return false;
         }
-        return done;
+        // a segment reads "caught up" as soon as the coordinator has handed its work package the
+        // last events, before that package has committed them; the delivery log is written in each
+        // batch's own transaction, so it says when every event up to the head is in the tables
+        if (!everyEventDeliveredUpTo(headAtStart)) {
+            long now = System.nanoTime();
+            if (segmentsPastSince == null) {
+                segmentsPastSince = now;
+            }
+            if (now - segmentsPastSince < DELIVERY_WAIT.toNanos()) {
+                return false;
+            }
+            log.warn("replay: every segment is past the head, but after {} s not every event up to {} has reached the "
+                    + "projections (query.event_delivery); finishing without them", DELIVERY_WAIT.toSeconds(), headAtStart);
+        }
+        watch.cancel(false);
+        return true;
+    }
+
+    /**
+     * True when the delivery log ({@link casetrack.query.store.EventDeliveryLog}, emptied by the
+     * reset, written in every batch's transaction) holds every stored event up to {@code head}.
+     */
+    private boolean everyEventDeliveredUpTo(long head) {
+        return undeliveredUpTo(head) <= 0;
+    }
+
+    /** How many stored events up to {@code head} the delivery log does not yet count. */
+    private long undeliveredUpTo(long head) {
+        Long missing = jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM events.domain_event_entry WHERE global_index <= ?)
+                     - (SELECT count(*) FROM query.event_delivery WHERE global_index <= ?)
+                """, Long.class, head, head);
+        return missing == null ? 0 : missing;
+    }
+
+    /**
+     * Waits, up to {@link #LIVE_WAIT}, while the live projections are a few batches short of the
+     * head (steps recorded just before the replay was asked for). A longer backlog (a bulk load, a
+     * restore) is not waited for: the sums before then lack those events and compare unequal.
+     */
+    private void letTheLastBatchesLand() {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + LIVE_WAIT.toNanos();
+        long missing;
+        while ((missing = undeliveredUpTo(head)) > 0 && missing <= LIVE_BACKLOG_WAITED_FOR && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Progress progressNow() {

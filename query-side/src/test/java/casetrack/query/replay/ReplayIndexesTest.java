@@ -61,7 +61,7 @@ class ReplayIndexesTest extends QuerySideTest {
         JsonNode done = getJson("/api/admin/replay");
         assertThat(done.path("indexesSetAside").asInt()).as(done.toString()).isEqualTo(SECONDARY.size());
         assertThat(done.path("indexSeconds").isNumber()).as(done.toString()).isTrue();
-        assertThat(done.path("checksumsEqual").asBoolean()).isTrue();
+        assertThat(done.path("checksumsEqual").asBoolean()).as(done.toString()).isTrue();
         assertThat(projectionIndexes()).isEqualTo(before);
         assertThat(indexes.setAsideNow()).isEmpty();
     }

@@ -39,7 +39,7 @@ class ReplayTest extends QuerySideTest {
                     assertThat(progress.path("state").asText()).as(progress.toString()).isEqualTo("DONE");
                 });
         JsonNode done = getJson("/api/admin/replay");
-        assertThat(done.path("checksumsEqual").asBoolean()).isTrue();
+        assertThat(done.path("checksumsEqual").asBoolean()).as(done.toString()).isTrue();
         assertThat(done.path("checksumsAfter")).isEqualTo(done.path("checksumsBefore"));
         assertThat(done.path("checksumsAfter").fieldNames()).toIterable().containsExactly(
                 "query.calendar_entry", "query.case_search", "query.case_summary", "query.timeline_entry");

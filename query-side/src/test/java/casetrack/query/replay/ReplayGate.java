@@ -1,0 +1,55 @@
+package casetrack.query.replay;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import casetrack.query.store.AxonStoreConfiguration;
+import casetrack.shared.event.CaseEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * A test-only handler in the projections' processing group (found by the test context's component
+ * scan, so every query-side test context has it): while {@link #close() closed}, a batch holding a
+ * step of a case whose id starts with {@value #PREFIX} waits here, uncommitted, as a slow last
+ * batch would. Open, and for every other case, it does nothing.
+ */
+@Component
+@ProcessingGroup(AxonStoreConfiguration.PROJECTIONS)
+public class ReplayGate {
+
+    static final String PREFIX = "gated-";
+
+    private static volatile CountDownLatch gate = new CountDownLatch(0);
+    private static final AtomicInteger waiting = new AtomicInteger();
+
+    static void close() {
+        gate = new CountDownLatch(1);
+    }
+
+    static void open() {
+        gate.countDown();
+    }
+
+    /** True while a batch waits at the closed gate. */
+    static boolean holdsABatch() {
+        return waiting.get() > 0;
+    }
+
+    @EventHandler
+    public void on(CaseEvent event) throws InterruptedException {
+        CountDownLatch current = gate;
+        if (current.getCount() == 0 || !event.caseId().startsWith(PREFIX)) {
+            return;
+        }
+        waiting.incrementAndGet();
+        try {
+            // bounded, so that a failed test never leaves the processor stuck
+            current.await(30, TimeUnit.SECONDS);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+}
