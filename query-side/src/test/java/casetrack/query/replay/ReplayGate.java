@@ -8,24 +8,31 @@ import casetrack.query.store.AxonStoreConfiguration;
 import casetrack.shared.event.CaseEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
  * A test-only handler in the projections' processing group (found by the test context's component
- * scan, so every query-side test context has it): while {@link #close() closed}, a batch holding a
- * step of a case whose id starts with {@value #PREFIX} waits here, uncommitted, as a slow last
- * batch would. Open, and for every other case, it does nothing.
+ * scan, so every query-side test context has it): while {@link #close(long) closed}, a batch
+ * holding a step of a case whose id starts with {@value #PREFIX}, from the given sequence number
+ * on, waits here uncommitted, as a slow batch would; the steps before it pass. Open, and for every
+ * other case, it does nothing.
  */
 @Component
 @ProcessingGroup(AxonStoreConfiguration.PROJECTIONS)
 public class ReplayGate {
 
     static final String PREFIX = "gated-";
+    /** Past the processor's batch size (500): a batch held from here is never the segment's first. */
+    static final long PAST_THE_FIRST_BATCH = 550;
 
     private static volatile CountDownLatch gate = new CountDownLatch(0);
+    private static volatile long heldFrom;
     private static final AtomicInteger waiting = new AtomicInteger();
 
-    static void close() {
+    /** Holds the batches with a gated case's steps from {@code sequence} on. */
+    static void close(long sequence) {
+        heldFrom = sequence;
         gate = new CountDownLatch(1);
     }
 
@@ -39,9 +46,9 @@ public class ReplayGate {
     }
 
     @EventHandler
-    public void on(CaseEvent event) throws InterruptedException {
+    public void on(CaseEvent event, @SequenceNumber long sequence) throws InterruptedException {
         CountDownLatch current = gate;
-        if (current.getCount() == 0 || !event.caseId().startsWith(PREFIX)) {
+        if (current.getCount() == 0 || sequence < heldFrom || !event.caseId().startsWith(PREFIX)) {
             return;
         }
         waiting.incrementAndGet();
