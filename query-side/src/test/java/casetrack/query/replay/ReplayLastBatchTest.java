@@ -79,8 +79,9 @@ class ReplayLastBatchTest extends QuerySideTest {
             h.record(statement(id, "A. Spokesman (fictional)", "just before the replay", "2020-02-01"));
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(ReplayGate::holdsABatch);
             started = CompletableFuture.supplyAsync(() -> post("/api/admin/replay").statusCode());
-            Thread.sleep(1000);
-            assertThat(started).as("the replay waits for the batch in flight").isNotDone();
+            CompletableFuture<Integer> asked = started;
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> assertThat(asked).as("the replay waits for the batch in flight").isNotDone());
         } finally {
             ReplayGate.open();
         }
