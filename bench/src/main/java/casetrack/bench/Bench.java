@@ -68,6 +68,8 @@ public final class Bench {
     final Map<String, Double> catchUps = new LinkedHashMap<>();
     /** The slowest 1% of each fixed rate against the JVMs' pauses (see {@link TailPauses}). */
     final Map<String, String> tails = new LinkedHashMap<>();
+    /** What PostgreSQL's processes were doing at each fixed rate, with the commit probe's slow commits (see {@link WaitSampler}). */
+    final Map<String, Map.Entry<WaitSampler.Sampled, List<TailPauses.Pause>>> waitEvents = new LinkedHashMap<>();
     /** This JVM's collector pauses: the load tool's own, during which its senders stand still. */
     final TailPauses.OwnPauses ownPauses = new TailPauses.OwnPauses().start();
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -423,11 +425,14 @@ public final class Bench {
             CpuMeter cpu = new CpuMeter(cluster).start();
             Load.Result r;
             StallProbes.Seen seen;
-            try (StallProbes stallProbes = StallProbes.start(cluster, raw)) {
+            WaitSampler.Sampled waits;
+            try (StallProbes stallProbes = StallProbes.start(cluster, raw); WaitSampler sampler = WaitSampler.start(cluster)) {
                 r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
                         i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
+                waits = sampler.stop();
                 seen = stallProbes.stop();
             }
+            waitEvents.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", Map.entry(waits, seen.slowCommits()));
             CpuMeter.Usage usage = cpu.stop();
             GcPauses.Usage pauses = gc.stop();
             TailPauses.Attribution tail = tailPauses(r, seen);
@@ -445,6 +450,7 @@ public final class Bench {
             j.put("gcPauses", pauses.json());
             j.put("slowestOnePercent", tail.json());
             j.put("stallProbes", seen.json());
+            j.put("waitEvents", waits.json(seen.slowCommits()));
             j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
@@ -480,6 +486,14 @@ public final class Bench {
                 + "both at once at the cores.").line("");
         tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
         report.line("");
+        report.line("What PostgreSQL's processes were doing at each rate: `pg_stat_activity` sampled every " + WaitSampler.EVERY_MS
+                + " ms on a connection of its own, each process counted by what it was doing (its wait event; \"" + WaitSampler.ON_CPU
+                + "\" is an active process without one: on a core or waiting for one). A figure is the mean number of such processes "
+                + "in a sample (0.30 = at a random instant, 0.3 of them), over the whole rate and over the samples that fell inside the "
+                + "commit probe's slow commits; idle processes are left out. `IO:WALSync` flushes the WAL, `LWLock:WALWrite` waits for "
+                + "another process's flush, `IO:WALWrite` writes WAL to the kernel. The commit probe's own backend in those samples says "
+                + "what its slow commits waited for.").line("");
+        waitEvents.forEach((phase, w) -> w.getKey().report(report, phase, w.getValue()));
     }
 
     /**

@@ -114,6 +114,10 @@ final class StallProbes implements AutoCloseable {
         String aggregate = "probe-" + Long.toString(epochMillisAtStart, 36);
         try (Connection c = cluster.connect()) {
             c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                // so that the wait-event sampler can find this backend (WaitSampler)
+                s.execute("SET application_name = '" + WaitSampler.COMMIT_PROBE + "'");
+            }
             PreparedStatement insert = raw.prepareAppend(c, "bench.commit_probe");
             long period = TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MS);
             long next = System.nanoTime();
