@@ -490,8 +490,8 @@ public final class Bench {
                 + " ms on a connection of its own, each process counted by what it was doing (its wait event; \"" + WaitSampler.ON_CPU
                 + "\" is an active process without one: on a core or waiting for one). A figure is the mean number of such processes "
                 + "in a sample (0.30 = at a random instant, 0.3 of them), over the whole rate and over the samples that fell inside the "
-                + "commit probe's slow commits; idle processes are left out. `IO:WALSync` flushes the WAL, `LWLock:WALWrite` waits for "
-                + "another process's flush, `IO:WALWrite` writes WAL to the kernel. The commit probe's own backend in those samples says "
+                + "commit probe's slow commits; idle processes are left out. `IO:WalSync` flushes the WAL, `LWLock:WALWrite` waits for "
+                + "another process's flush, `IO:WalWrite` writes WAL to the kernel. The commit probe's own backend in those samples says "
                 + "what its slow commits waited for.").line("");
         waitEvents.forEach((phase, w) -> w.getKey().report(report, phase, w.getValue()));
     }

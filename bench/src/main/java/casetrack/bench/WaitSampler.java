@@ -16,11 +16,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * What every PostgreSQL process was doing, sampled from {@code pg_stat_activity} every
  * {@value #EVERY_MS} ms on a connection of its own during a fixed-rate phase: its state and wait
- * event ({@code IO:WALSync} flushing the WAL, {@code LWLock:WALWrite} queued behind another
+ * event ({@code IO:WalSync} flushing the WAL, {@code LWLock:WALWrite} queued behind another
  * process's flush, {@code Lock:*} on a row or a relation, no wait event while active: on a core or
  * waiting for one). The commit probe's backend ({@link StallProbes}, named {@value #COMMIT_PROBE})
  * is then looked at during its slow commits: a slow commit whose backend was seen in
- * {@code IO:WALSync} waited for the disk, in {@code LWLock:WALWrite} for another commit's flush,
+ * {@code IO:WalSync} waited for the disk, in {@code LWLock:WALWrite} for another commit's flush,
  * active with no wait for the CPU, idle for this JVM (the commit was done in PostgreSQL).
  *
  * <p>A sample is one statement; each reads a fresh snapshot (autocommit). Its time on the wall
@@ -144,7 +144,7 @@ final class WaitSampler implements AutoCloseable {
 
         /**
          * For each process and each thing it was doing, the mean number of such processes in a sample
-         * (PostgreSQL's "average active sessions"): 0.30 for {@code IO:WALSync} of the command side
+         * (PostgreSQL's "average active sessions"): 0.30 for {@code IO:WalSync} of the command side
          * means that at a random instant 0.3 of its backends were flushing the WAL. Idle is left out.
          */
         Map<String, Map<String, Double>> busy() {

@@ -39,14 +39,14 @@ class WaitSamplerTest {
 
     @Test
     void namesWaitsTheCpuAndIdleSessionsApart() {
-        assertThat(WaitSampler.label("active", "IO", "WALSync")).isEqualTo("IO:WALSync");
+        assertThat(WaitSampler.label("active", "IO", "WalSync")).isEqualTo("IO:WalSync");
         assertThat(WaitSampler.label("active", "LWLock", "WALWrite")).isEqualTo("LWLock:WALWrite");
         assertThat(WaitSampler.label("active", null, null)).isEqualTo(WaitSampler.ON_CPU);
         assertThat(WaitSampler.label("idle", "Client", "ClientRead")).isEqualTo("idle");
         assertThat(WaitSampler.label("idle in transaction", "Client", "ClientRead")).isEqualTo("idle in transaction (waiting for its client)");
         // a background process's main loop is its idle state; its real work is not
         assertThat(WaitSampler.label(null, "Activity", "WalWriterMain")).isEqualTo("idle");
-        assertThat(WaitSampler.label(null, "IO", "WALWrite")).isEqualTo("IO:WALWrite");
+        assertThat(WaitSampler.label(null, "IO", "WalWrite")).isEqualTo("IO:WalWrite");
         assertThat(WaitSampler.who("casetrack-command-side", "client backend")).isEqualTo("casetrack-command-side");
         assertThat(WaitSampler.who("PostgreSQL JDBC Driver", "client backend")).isEqualTo("the bench's other connections");
         assertThat(WaitSampler.who("", "walwriter")).isEqualTo("walwriter");

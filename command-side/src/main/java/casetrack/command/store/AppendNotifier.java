@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class AppendNotifier implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppendNotifier.class);
+    /** This connection's {@code application_name}. */
+    public static final String APPLICATION_NAME = "casetrack-append-notifier";
 
     private final DataSourceProperties dataSource;
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -103,8 +106,7 @@ public class AppendNotifier implements SmartLifecycle {
             }
             try {
                 if (connection == null || connection.isClosed()) {
-                    connection = DriverManager.getConnection(dataSource.determineUrl(), dataSource.determineUsername(),
-                            dataSource.determinePassword());
+                    connection = DriverManager.getConnection(dataSource.determineUrl(), connectionProperties());
                 }
                 try (Statement notify = connection.createStatement()) {
                     notify.execute("SELECT pg_notify('" + AppendNotices.CHANNEL + "', '')");
@@ -130,6 +132,21 @@ public class AppendNotifier implements SmartLifecycle {
             }
         }
         close(connection);
+    }
+
+    /** The pool's credentials, and a name of its own in {@code pg_stat_activity}. */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        String username = dataSource.determineUsername();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        String password = dataSource.determinePassword();
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        return properties;
     }
 
     private static void close(Connection connection) {

@@ -45,6 +45,10 @@ class AppendNoticeTest extends CommandSideTest {
         // the pool's sessions, which append the events, leave the notice to the notifier
         assertThat(jdbc.queryForObject("SELECT current_setting('" + AppendNotices.WRITER_NOTIFIES + "', true)", String.class))
                 .isEqualTo("on");
+        // both name themselves in pg_stat_activity, so an operator can tell them from the query side's
+        assertThat(jdbc.queryForObject("SELECT current_setting('application_name')", String.class)).isEqualTo("casetrack-command-side");
+        assertThat(jdbc.queryForList("SELECT application_name FROM pg_stat_activity WHERE datname = current_database()", String.class))
+                .contains(AppendNotifier.APPLICATION_NAME);
     }
 
     @Test
