@@ -68,6 +68,8 @@ public final class Bench {
     final Map<String, Double> catchUps = new LinkedHashMap<>();
     /** The slowest 1% of each fixed rate against the JVMs' pauses (see {@link TailPauses}). */
     final Map<String, String> tails = new LinkedHashMap<>();
+    /** What the checkpoint after the warm-up did (see {@link #checkpointAfterWarmUp()}). */
+    String walAfterWarmUp = "No checkpoint after the warm-up.";
     /** What PostgreSQL's processes were doing at each fixed rate, with the commit probe's slow commits (see {@link WaitSampler}). */
     final Map<String, Map.Entry<WaitSampler.Sampled, List<TailPauses.Pause>>> waitEvents = new LinkedHashMap<>();
     /** This JVM's collector pauses: the load tool's own, during which its senders stand still. */
@@ -177,6 +179,8 @@ public final class Bench {
 
         warmUp();
         activity.mark("warm-up");
+        checkpointAfterWarmUp();
+        activity.mark("checkpoint after the warm-up");
 
         Map<Integer, RawPostgres.Rate> appends = new LinkedHashMap<>();
         Map<Integer, RawPostgres.Rate> selects = new LinkedHashMap<>();
@@ -210,6 +214,8 @@ public final class Bench {
                         + "%.0f MiB/s after it (everything stopped; compare runs by it); CPU time the hypervisor reported stolen "
                         + "during the run: %s.", shaBefore, shaAfter, steal < 0 ? "unknown" : Report.num(100 * steal) + "%"))
                 .line("")
+                .line(walAfterWarmUp)
+                .line("")
                 .line("The query side's catching up with the steps recorded before each phase (s; -1: not within 2 minutes): "
                         + catchUps.entrySet().stream().map(e -> e.getKey() + " " + Report.num(e.getValue()))
                         .collect(java.util.stream.Collectors.joining(", ")) + ".");
@@ -217,6 +223,59 @@ public final class Bench {
         report.put("run", Map.of("seconds", seconds, "loadAverageBefore", loadBefore, "loadAverageAfter", loadAfter,
                 "loadToolCpuSeconds", benchCpu, "mode", mode.name(), "startedAt", started.toString(),
                 "sha256MiBPerSecondBefore", shaBefore, "sha256MiBPerSecondAfter", shaAfter, "stealShare", steal));
+    }
+
+    /** The WAL segments (16 MB each, 512 MB) the measured phases start with ready ahead, at least: about what they write in a default run. */
+    static final long WAL_SEGMENTS_READY = 32;
+
+    /**
+     * A checkpoint once the warm-up has written its WAL, so that the measured phases run on a server
+     * in the state a running one is in. A freshly made cluster has no WAL segment to reuse: each time
+     * the WAL reaches a new 16 MB segment, the committing backend creates and zero-fills it
+     * ({@code IO:WalInitWrite}, {@code IO:WalInitSync}) while it holds the WAL write lock, and every
+     * other commit queues behind it (session 23's wait-event samples: 10 times as often during the
+     * commit probe's slow commits as over the phase). A server that has run recycles the segments
+     * behind each checkpoint as the next ones (PostgreSQL's {@code wal_recycle}, sized by the WAL it
+     * wrote between checkpoints), and so does this one from here on.
+     */
+    void checkpointAfterWarmUp() {
+        String ahead = "SELECT count(*) FROM pg_ls_waldir() WHERE name ~ '^[0-9A-F]{24}$' AND name > pg_walfile_name(pg_current_wal_lsn())";
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            long before = count(s, ahead);
+            long t = System.nanoTime();
+            s.execute("CHECKPOINT");
+            long after = count(s, ahead);
+            long made = 0;
+            if (after < WAL_SEGMENTS_READY) {
+                // too little WAL written yet to recycle (a quick run's short warm-up): end as many segments as a
+                // server that has run would hold, each with one small WAL record, and recycle them with a second checkpoint
+                for (; made < WAL_SEGMENTS_READY; made++) {
+                    s.execute("SELECT pg_logical_emit_message(false, 'casetrack-bench', 'segment')");
+                    s.execute("SELECT pg_switch_wal()");
+                }
+                s.execute("CHECKPOINT");
+                after = count(s, ahead);
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            walAfterWarmUp = String.format(Locale.ROOT, "After the warm-up, a `CHECKPOINT` let PostgreSQL recycle the WAL segments "
+                    + "written so far as the next ones, as a server that has run has them%s (%.1f s in all): %d segment files ahead of "
+                    + "the insert position before, %d after (each 16 MB; without them a commit that reaches a new segment zero-fills "
+                    + "it while holding the WAL write lock).", made == 0 ? ""
+                    : ", and since that was fewer than " + WAL_SEGMENTS_READY + ", " + made + " segments were ended with a small "
+                    + "record each (`pg_switch_wal`) and recycled by a second checkpoint", seconds, before, after);
+            report.put("walSegmentsAheadAfterWarmUp", Map.of("before", before, "after", after, "segmentsEnded", made, "seconds", seconds));
+            say(String.format(Locale.ROOT, "checkpoint after the warm-up: %.1f s, WAL segments ready ahead %d -> %d", seconds, before, after));
+        } catch (java.sql.SQLException e) {
+            walAfterWarmUp = "The checkpoint after the warm-up failed: " + e.getMessage();
+            say(walAfterWarmUp);
+        }
+    }
+
+    private static long count(Statement s, String sql) throws java.sql.SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     void machine(String loadBefore, double sha256MiBPerSecond) throws Exception {
@@ -491,8 +550,11 @@ public final class Bench {
                 + "\" is an active process without one: on a core or waiting for one). A figure is the mean number of such processes "
                 + "in a sample (0.30 = at a random instant, 0.3 of them), over the whole rate and over the samples that fell inside the "
                 + "commit probe's slow commits; idle processes are left out. `IO:WalSync` flushes the WAL, `LWLock:WALWrite` waits for "
-                + "another process's flush, `IO:WalWrite` writes WAL to the kernel. The commit probe's own backend in those samples says "
-                + "what its slow commits waited for.").line("");
+                + "another process's flush, `IO:WalWrite` writes WAL to the kernel, `IO:WalInitWrite` zero-fills a new WAL segment. "
+                + "A backend idle inside a transaction is looked up in `/proc` too: runnable, it is on a core or waiting for one "
+                + "(its client's next statement has arrived, or it has just answered and not yet gone back to wait); sleeping, it "
+                + "waits for its client; \"after BEGIN\" or \"after INSERT\" is the first word of its last statement. The commit probe's own backend in those samples says "
+                + "what its slow commits waited for (idle: its commit was done in PostgreSQL and the answer was late).").line("");
         waitEvents.forEach((phase, w) -> w.getKey().report(report, phase, w.getValue()));
     }
 

@@ -1,5 +1,8 @@
 package casetrack.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * waiting for one). The commit probe's backend ({@link StallProbes}, named {@value #COMMIT_PROBE})
  * is then looked at during its slow commits: a slow commit whose backend was seen in
  * {@code IO:WalSync} waited for the disk, in {@code LWLock:WALWrite} for another commit's flush,
- * active with no wait for the CPU, idle for this JVM (the commit was done in PostgreSQL).
+ * active with no wait for the CPU, idle for this JVM (the commit was done in PostgreSQL). A backend
+ * idle inside a transaction is also looked up in {@code /proc}: runnable, its client's next message
+ * has arrived and it waits for a core; sleeping, it waits for its client.
  *
  * <p>A sample is one statement; each reads a fresh snapshot (autocommit). Its time on the wall
  * clock is the middle of the statement. It costs PostgreSQL one short read a sample, no WAL.
@@ -55,9 +60,52 @@ final class WaitSampler implements AutoCloseable {
             return ON_CPU;
         }
         if ("idle in transaction".equals(state) || "idle in transaction (aborted)".equals(state)) {
-            return "idle in transaction (waiting for its client)";
+            return IDLE_IN_TRANSACTION;
         }
         return "idle";
+    }
+
+    static final String IDLE_IN_TRANSACTION = "idle in transaction";
+
+    /**
+     * An idle-in-transaction backend with the first word of its last statement ({@code BEGIN}: the
+     * transaction is open and its first real statement has not arrived; {@code INSERT}: it waits for
+     * the next one or the {@code COMMIT}). Only that word: the report never holds statement text.
+     */
+    static String afterStatement(String label, String firstWord) {
+        return firstWord == null || firstWord.isBlank() ? label : label + " after " + firstWord;
+    }
+
+    /**
+     * An idle-in-transaction backend as the kernel has it: sleeping, it waits for its client's next
+     * message; runnable ({@code R}), it is on a core or waiting for one: the next message has arrived,
+     * or it has just sent its answer and not yet gone back to wait (where the scheduler may have put
+     * the woken client first). Unknown ({@code ?}) leaves the label as it is.
+     */
+    static String withRunState(String label, char kernelState) {
+        return switch (kernelState) {
+            case 'R' -> label + ", runnable (on a core or waiting for one)";
+            case 'S', 'D' -> label + ", sleeping (waiting for its client)";
+            default -> label;
+        };
+    }
+
+    /** The state letter of {@code /proc/<pid>/stat} (R running or runnable, S sleeping, D in I/O, ...), or '?' if unreadable. */
+    static char kernelState(Path stat) {
+        try {
+            return kernelStateOf(Files.readString(stat));
+        } catch (IOException | RuntimeException e) {
+            return '?';
+        }
+    }
+
+    /** The state letter of a {@code /proc/<pid>/stat} line: the field after the command name, which may hold spaces and parentheses. */
+    static char kernelStateOf(String statLine) {
+        int close = statLine.lastIndexOf(')');
+        if (close < 0 || close + 2 >= statLine.length()) {
+            return '?';
+        }
+        return statLine.charAt(close + 2);
     }
 
     /** What a process is called in the report: the services' pools and the probe by their application names, the rest by kind. */
@@ -103,10 +151,16 @@ final class WaitSampler implements AutoCloseable {
                 }
                 long t0 = System.nanoTime();
                 List<Process> seen = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT application_name, backend_type, state, wait_event_type, wait_event "
+                try (ResultSet rs = s.executeQuery("SELECT application_name, backend_type, state, wait_event_type, wait_event, pid, "
+                        + "CASE WHEN state LIKE 'idle in transaction%' THEN upper(substring(query FROM '^\\s*(\\w+)')) END "
                         + "FROM pg_stat_activity WHERE pid <> pg_backend_pid()")) {
                     while (rs.next()) {
-                        seen.add(new Process(who(rs.getString(1), rs.getString(2)), label(rs.getString(3), rs.getString(4), rs.getString(5))));
+                        String what = label(rs.getString(3), rs.getString(4), rs.getString(5));
+                        if (what.startsWith(IDLE_IN_TRANSACTION)) {
+                            what = withRunState(afterStatement(what, rs.getString(7)),
+                                    kernelState(Path.of("/proc", Integer.toString(rs.getInt(6)), "stat")));
+                        }
+                        seen.add(new Process(who(rs.getString(1), rs.getString(2)), what));
                     }
                 }
                 long t1 = System.nanoTime();

@@ -43,7 +43,15 @@ class WaitSamplerTest {
         assertThat(WaitSampler.label("active", "LWLock", "WALWrite")).isEqualTo("LWLock:WALWrite");
         assertThat(WaitSampler.label("active", null, null)).isEqualTo(WaitSampler.ON_CPU);
         assertThat(WaitSampler.label("idle", "Client", "ClientRead")).isEqualTo("idle");
-        assertThat(WaitSampler.label("idle in transaction", "Client", "ClientRead")).isEqualTo("idle in transaction (waiting for its client)");
+        assertThat(WaitSampler.label("idle in transaction", "Client", "ClientRead")).isEqualTo("idle in transaction");
+        assertThat(WaitSampler.afterStatement("idle in transaction", "BEGIN")).isEqualTo("idle in transaction after BEGIN");
+        assertThat(WaitSampler.afterStatement("idle in transaction", null)).isEqualTo("idle in transaction");
+        assertThat(WaitSampler.withRunState("idle in transaction", 'R')).isEqualTo("idle in transaction, runnable (on a core or waiting for one)");
+        assertThat(WaitSampler.withRunState("idle in transaction", 'S')).isEqualTo("idle in transaction, sleeping (waiting for its client)");
+        assertThat(WaitSampler.withRunState("idle in transaction", '?')).isEqualTo("idle in transaction");
+        // the command name may hold spaces and parentheses; the state is the field after its closing one
+        assertThat(WaitSampler.kernelStateOf("4242 (postgres: a (b) c) R 1 2 3")).isEqualTo('R');
+        assertThat(WaitSampler.kernelStateOf("garbage")).isEqualTo('?');
         // a background process's main loop is its idle state; its real work is not
         assertThat(WaitSampler.label(null, "Activity", "WalWriterMain")).isEqualTo("idle");
         assertThat(WaitSampler.label(null, "IO", "WalWrite")).isEqualTo("IO:WalWrite");
@@ -56,12 +64,26 @@ class WaitSamplerTest {
     void findsTheProbesBackendWaitingInsideItsSlowWindowAndNotOutside() throws Exception {
         try (Connection holder = cluster.connect(); Statement h = holder.createStatement();
              Connection probe = cluster.connect(); Connection sleeper = cluster.connect()) {
+            h.execute("CREATE TABLE IF NOT EXISTS bench_wait_sampler_test (x int)");
             h.execute("SELECT pg_advisory_lock(4242)");
             try (Statement s = probe.createStatement()) {
                 s.execute("SET application_name = '" + WaitSampler.COMMIT_PROBE + "'");
             }
             try (Statement s = sleeper.createStatement()) {
                 s.execute("SET application_name = 'casetrack-command-side'");
+            }
+            Connection open = cluster.connect();
+            open.setAutoCommit(false);
+            try (Statement s = open.createStatement()) {
+                s.execute("SET application_name = 'casetrack-query-side'");
+                s.execute("  insert into bench_wait_sampler_test SELECT 1");
+            }
+            try (Statement t = sleeper.createStatement(); ResultSet rs = t.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                // a backend waiting for its client's next statement sleeps in the kernel (once it has finished
+                // sending its last answer: right after it, it may still be on the core)
+                Path stat = Path.of("/proc", rs.getString(1), "stat");
+                await().atMost(Duration.ofSeconds(5)).until(() -> WaitSampler.kernelState(stat) == 'S');
             }
             WaitSampler sampler = WaitSampler.start(cluster);
             double quietFrom = System.currentTimeMillis();
@@ -77,8 +99,13 @@ class WaitSamplerTest {
             blocked.get();
             sleeping.get();
             WaitSampler.Sampled sampled = sampler.stop();
+            open.rollback();
+            open.close();
 
             List<TailPauses.Pause> slow = List.of(new TailPauses.Pause(TailPauses.SLOW_COMMIT, slowFrom, slowTo));
+            // a session that ran a statement inside its transaction and then waits for its client
+            assertThat(sampled.busyDuring(slow).get("casetrack-query-side"))
+                    .containsOnlyKeys("idle in transaction after INSERT, sleeping (waiting for its client)");
             Map<String, Long> during = sampled.probeDuring(slow);
             assertThat(during).containsOnlyKeys("Lock:advisory");
             // about 50 samples in half a second; a loaded machine may take fewer
