@@ -453,7 +453,8 @@ public final class Bench {
                         + "the JIT compilers settled: in its last slice they used %.1f%% (command side) and %.1f%% (query side) of a core.",
                 settled.seconds(), best * 0.25, settled.compilerPercent()[0], settled.compilerPercent()[1]);
         report.section("Commands at a fixed arrival rate (open loop), and projection lag")
-                .line("Requests at fixed intended times; latency from the intended time (no coordinated omission). "
+                .line("Requests at fixed intended times; latency from the intended time (no coordinated omission); the 64 senders "
+                        + "open their keep-alive connections before the clock starts. "
                         + "Best sustained throughput above: " + Report.num(best) + "/s. Projection lag: for about 20 commands a second, "
                         + "the time from the command's 200 to `GET /api/cases/{id}?minVersion={version}` answering with that version. "
                         + "Each rate starts once the query side has taken in every step recorded before it (the closed-loop phases "
@@ -487,7 +488,8 @@ public final class Bench {
             WaitSampler.Sampled waits;
             try (StallProbes stallProbes = StallProbes.start(cluster, raw); WaitSampler sampler = WaitSampler.start(cluster)) {
                 r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
-                        i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000);
+                        i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000,
+                        commandBase + "/actuator/health");
                 waits = sampler.stop();
                 seen = stallProbes.stop();
             }

@@ -220,23 +220,45 @@ public final class Load {
      */
     public Result openLoop(String name, double rate, Duration duration, IntFunction<Worker> workers, int maxInFlight)
             throws InterruptedException {
+        return openLoop(name, rate, duration, workers, maxInFlight, null);
+    }
+
+    /**
+     * As {@link #openLoop(String, double, Duration, IntFunction, int)}; with {@code connectFirst}, each
+     * sender first opens its keep-alive connection with one {@code GET} of that URL, and the clock
+     * starts once all have (as an open-loop tool such as wrk2 connects before it measures). Otherwise
+     * the first fifth of a second of a phase met 64 connections opened at once, and the server's
+     * threads for them started, on the cores the commands need.
+     */
+    public Result openLoop(String name, double rate, Duration duration, IntFunction<Worker> workers, int maxInFlight,
+                           String connectFirst) throws InterruptedException {
         Stats latency = new Stats();
         Map<String, Long> errors = new ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
-        long start = System.nanoTime();
-        Arrivals arrivals = new Arrivals(System.currentTimeMillis(), start);
+        int senders = 64;
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(connectFirst == null ? 0 : senders);
+        // set before the first job is queued (the queue's hand-off makes it visible to the senders)
+        java.util.concurrent.atomic.AtomicReference<Arrivals> arrivalsRef = new java.util.concurrent.atomic.AtomicReference<>();
         ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
         AtomicInteger made = new AtomicInteger();
         record Job(long intended, Worker worker) {
         }
         java.util.concurrent.LinkedBlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
         Job stop = new Job(0, null);
-        int senders = 64;
         List<Thread> senderThreads = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             Thread t = new Thread(() -> {
                 try (LeanHttp.Client client = new LeanHttp.Client()) {
+                    if (connectFirst != null) {
+                        try {
+                            exchange(client, Call.get(connectFirst));
+                        } catch (java.io.IOException e) {
+                            errors.merge("connecting first: " + e.getClass().getSimpleName(), 1L, Long::sum);
+                        } finally {
+                            connected.countDown();
+                        }
+                    }
                     while (true) {
                         Job job = jobs.take();
                         if (job == stop) {
@@ -247,7 +269,7 @@ public final class Load {
                             LeanHttp.Answer r = exchange(client, worker.request());
                             long t1 = System.nanoTime();
                             latency.add(t1 - job.intended());
-                            arrivals.add(job.intended(), t1 - job.intended());
+                            arrivalsRef.get().add(job.intended(), t1 - job.intended());
                             if (worker.done(r.status(), r.body(), t1)) {
                                 ok.incrementAndGet();
                             } else {
@@ -256,7 +278,7 @@ public final class Load {
                         } catch (Exception e) {
                             long t1 = System.nanoTime();
                             latency.add(t1 - job.intended());
-                            arrivals.add(job.intended(), t1 - job.intended());
+                            arrivalsRef.get().add(job.intended(), t1 - job.intended());
                             worker.done(-1, e.toString(), t1);
                             errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         }
@@ -271,6 +293,12 @@ public final class Load {
             senderThreads.add(t);
             t.start();
         }
+        if (!connected.await(30, TimeUnit.SECONDS)) {
+            errors.merge("connecting first: not all senders connected within 30 s", 1L, Long::sum);
+        }
+        long start = System.nanoTime();
+        Arrivals arrivals = new Arrivals(System.currentTimeMillis(), start);
+        arrivalsRef.set(arrivals);
         long total = (long) (rate * duration.toNanos() / 1e9);
         double interval = 1e9 / rate;
         for (long i = 0; i < total; i++) {
