@@ -20,8 +20,9 @@ import static casetrack.query.support.Steps.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the query side's connections are set up: commits that do not wait for the WAL flush (all they
- * write can be rebuilt), and prepared statements planned once per connection, not per execution.
+ * How the query side's connections are set up: named in pg_stat_activity, commits that do not
+ * wait for the WAL flush (all they write can be rebuilt), and prepared statements planned once per
+ * connection, not per execution.
  */
 class QueryConnectionsTest extends QuerySideTest {
 
@@ -31,6 +32,13 @@ class QueryConnectionsTest extends QuerySideTest {
     @Test
     void projectionCommitsDoNotWaitForTheWalFlush() {
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", Map.of(), String.class)).isEqualTo("off");
+    }
+
+    /** An operator (and the bench's wait-event sampler) tells the query side's sessions from the command side's. */
+    @Test
+    void thePoolsSessionsNameTheQuerySide() {
+        assertThat(jdbc.queryForObject("SELECT current_setting('application_name')", Map.of(), String.class))
+                .isEqualTo("casetrack-query-side");
     }
 
     /**
