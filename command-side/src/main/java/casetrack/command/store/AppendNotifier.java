@@ -1,10 +1,11 @@
 package casetrack.command.store;
 
+import casetrack.shared.store.NamedConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,7 +107,8 @@ public class AppendNotifier implements SmartLifecycle {
             }
             try {
                 if (connection == null || connection.isClosed()) {
-                    connection = DriverManager.getConnection(dataSource.determineUrl(), connectionProperties());
+                    connection = DriverManager.getConnection(dataSource.determineUrl(),
+                            NamedConnection.properties(dataSource.determineUsername(), dataSource.determinePassword(), APPLICATION_NAME));
                 }
                 try (Statement notify = connection.createStatement()) {
                     notify.execute("SELECT pg_notify('" + AppendNotices.CHANNEL + "', '')");
@@ -132,21 +134,6 @@ public class AppendNotifier implements SmartLifecycle {
             }
         }
         close(connection);
-    }
-
-    /** The pool's credentials, and a name of its own in {@code pg_stat_activity}. */
-    private Properties connectionProperties() {
-        Properties properties = new Properties();
-        String username = dataSource.determineUsername();
-        if (username != null) {
-            properties.setProperty("user", username);
-        }
-        String password = dataSource.determinePassword();
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
-        return properties;
     }
 
     private static void close(Connection connection) {

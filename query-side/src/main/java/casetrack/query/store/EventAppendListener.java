@@ -1,5 +1,7 @@
 package casetrack.query.store;
 
+import casetrack.shared.store.NamedConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -118,16 +120,8 @@ public class EventAppendListener implements SmartLifecycle {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        String username = dataSource.determineUsername();
-        if (username != null) {
-            properties.setProperty("user", username);
-        }
-        String password = dataSource.determinePassword();
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        Properties properties = NamedConnection.properties(dataSource.determineUsername(), dataSource.determinePassword(),
+                APPLICATION_NAME);
         properties.setProperty("connectTimeout", String.valueOf(Duration.ofSeconds(10).toSeconds()));
         properties.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(dataSource.determineUrl(), properties);
