@@ -555,8 +555,9 @@ public final class Bench {
                 + "another process's flush, `IO:WalWrite` writes WAL to the kernel, `IO:WalInitWrite` zero-fills a new WAL segment. "
                 + "A backend idle inside a transaction is looked up in `/proc` too: runnable, it is on a core or waiting for one "
                 + "(its client's next statement has arrived, or it has just answered and not yet gone back to wait); sleeping, it "
-                + "waits for its client; \"after BEGIN\" or \"after INSERT\" is the first word of its last statement. The commit probe's own backend in those samples says "
-                + "what its slow commits waited for (idle: its commit was done in PostgreSQL and the answer was late).").line("");
+                + "waits for its client; \"after BEGIN\" or \"after INSERT\" is the first word of its last statement. "
+                + "The commit probe's own backend in those samples says what its slow commits waited for (idle: its commit was "
+                + "done in PostgreSQL and the answer was late).").line("");
         waitEvents.forEach((phase, w) -> w.getKey().report(report, phase, w.getValue()));
     }
 

@@ -45,6 +45,9 @@ final class WaitSampler implements AutoCloseable {
 
     /** One sample: its time on the wall clock, how long the statement took, and every other process it saw. */
     record Sample(double wallMs, double queryMs, List<Process> processes) {
+        boolean within(TailPauses.Pause window) {
+            return wallMs >= window.startMs() && wallMs <= window.endMs();
+        }
     }
 
     /**
@@ -62,9 +65,11 @@ final class WaitSampler implements AutoCloseable {
         if ("idle in transaction".equals(state) || "idle in transaction (aborted)".equals(state)) {
             return IDLE_IN_TRANSACTION;
         }
-        return "idle";
+        return IDLE;
     }
 
+    /** A session waiting for its client outside a transaction, or a background process in its idle loop. */
+    static final String IDLE = "idle";
     static final String IDLE_IN_TRANSACTION = "idle in transaction";
 
     /**
@@ -174,6 +179,11 @@ final class WaitSampler implements AutoCloseable {
         }
     }
 
+    /** How many samples have been taken at or after this time on the wall clock (while sampling goes on). */
+    synchronized long samplesSince(double wallMs) {
+        return samples.stream().filter(s -> s.wallMs() >= wallMs).count();
+    }
+
     /** Stops sampling and returns the samples. */
     Sampled stop() throws Exception {
         running = false;
@@ -228,11 +238,11 @@ final class WaitSampler implements AutoCloseable {
 
         /** The slow commits that at least one sample fell in. */
         long slowCommitsSampled(List<TailPauses.Pause> slowCommits) {
-            return slowCommits.stream().filter(w -> samples.stream().anyMatch(s -> s.wallMs() >= w.startMs() && s.wallMs() <= w.endMs())).count();
+            return slowCommits.stream().filter(w -> samples.stream().anyMatch(s -> s.within(w))).count();
         }
 
         private List<Sample> inside(List<TailPauses.Pause> windows) {
-            return samples.stream().filter(s -> windows.stream().anyMatch(w -> s.wallMs() >= w.startMs() && s.wallMs() <= w.endMs())).toList();
+            return samples.stream().filter(s -> windows.stream().anyMatch(s::within)).toList();
         }
 
         private static Map<String, Map<String, Double>> busy(List<Sample> samples) {
@@ -242,7 +252,7 @@ final class WaitSampler implements AutoCloseable {
             }
             for (Sample s : samples) {
                 for (Process p : s.processes()) {
-                    if (!p.what().startsWith("idle") || p.what().startsWith("idle in transaction")) {
+                    if (!IDLE.equals(p.what())) {
                         out.computeIfAbsent(p.who(), k -> new TreeMap<>()).merge(p.what(), 1.0 / samples.size(), Double::sum);
                     }
                 }
