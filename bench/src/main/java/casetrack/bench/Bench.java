@@ -71,7 +71,11 @@ public final class Bench {
     /** What the checkpoint after the warm-up did (see {@link #checkpointAfterWarmUp()}). */
     String walAfterWarmUp = "No checkpoint after the warm-up.";
     /** What PostgreSQL's processes were doing at each fixed rate, with the commit probe's slow commits (see {@link WaitSampler}). */
-    final Map<String, Map.Entry<WaitSampler.Sampled, List<TailPauses.Pause>>> waitEvents = new LinkedHashMap<>();
+    final Map<String, WaitsSeen> waitEvents = new LinkedHashMap<>();
+
+    /** One rate's wait samples, with the probe's slow commits and the rate's largest stall of slow requests to read them in. */
+    record WaitsSeen(WaitSampler.Sampled sampled, List<TailPauses.Pause> slowCommits, java.util.Optional<TailPauses.Pause> largestStall) {
+    }
     /** This JVM's collector pauses: the load tool's own, during which its senders stand still. */
     final TailPauses.OwnPauses ownPauses = new TailPauses.OwnPauses().start();
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -493,10 +497,11 @@ public final class Bench {
                 waits = sampler.stop();
                 seen = stallProbes.stop();
             }
-            waitEvents.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", Map.entry(waits, seen.slowCommits()));
             CpuMeter.Usage usage = cpu.stop();
             GcPauses.Usage pauses = gc.stop();
             TailPauses.Attribution tail = tailPauses(r, seen);
+            java.util.Optional<TailPauses.Pause> largestStall = tail.largestStall(r.arrivals().startedMs());
+            waitEvents.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", new WaitsSeen(waits, seen.slowCommits(), largestStall));
             String maintenance = maintenanceDuring(r.arrivals().startedMs(), r.arrivals().startedMs() + r.seconds() * 1000);
             tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + " " + seen.text() + " " + maintenance);
             activity.mark("fixed rate " + (int) (share * 100) + "% (and the wait before it)");
@@ -511,7 +516,7 @@ public final class Bench {
             j.put("gcPauses", pauses.json());
             j.put("slowestOnePercent", tail.json());
             j.put("stallProbes", seen.json());
-            j.put("waitEvents", waits.json(seen.slowCommits()));
+            j.put("waitEvents", waits.json(seen.slowCommits(), largestStall));
             j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
@@ -550,15 +555,16 @@ public final class Bench {
         report.line("What PostgreSQL's processes were doing at each rate: `pg_stat_activity` sampled every " + WaitSampler.EVERY_MS
                 + " ms on a connection of its own, each process counted by what it was doing (its wait event; \"" + WaitSampler.ON_CPU
                 + "\" is an active process without one: on a core or waiting for one). A figure is the mean number of such processes "
-                + "in a sample (0.30 = at a random instant, 0.3 of them), over the whole rate and over the samples that fell inside the "
-                + "commit probe's slow commits; idle processes are left out. `IO:WalSync` flushes the WAL, `LWLock:WALWrite` waits for "
+                + "in a sample (0.30 = at a random instant, 0.3 of them), over the whole rate, over the samples that fell inside the "
+                + "commit probe's slow commits, and over those inside the rate's largest stall of slow requests (from the first one's "
+                + "intended start to the last one's answer; the \"largest\" above); idle processes are left out. `IO:WalSync` flushes the WAL, `LWLock:WALWrite` waits for "
                 + "another process's flush, `IO:WalWrite` writes WAL to the kernel, `IO:WalInitWrite` zero-fills a new WAL segment. "
                 + "A backend idle inside a transaction is looked up in `/proc` too: runnable, it is on a core or waiting for one "
                 + "(its client's next statement has arrived, or it has just answered and not yet gone back to wait); sleeping, it "
                 + "waits for its client; \"after BEGIN\" or \"after INSERT\" is the first word of its last statement. "
                 + "The commit probe's own backend in those samples says what its slow commits waited for (idle: its commit was "
                 + "done in PostgreSQL and the answer was late).").line("");
-        waitEvents.forEach((phase, w) -> w.getKey().report(report, phase, w.getValue()));
+        waitEvents.forEach((phase, w) -> w.sampled().report(report, phase, w.slowCommits(), w.largestStall()));
     }
 
     /**

@@ -44,6 +44,8 @@ final class TailPauses {
     /** The windows of {@link StallProbes}' slow commits and late wake-ups, set beside the pauses. */
     static final String SLOW_COMMIT = "commit probe";
     static final String LATE_WAKE_UP = "wake-up probe";
+    /** The window of a phase's largest stall of slow requests (see {@link Attribution#largestStall}). */
+    static final String LARGEST_STALL = "largest stall";
 
     /** What one window of a source is called: a JVM's pause, a probe's slow commit or late wake-up. */
     static String noun(String source, int count) {
@@ -213,6 +215,15 @@ final class TailPauses {
                             + "%.1f%% of the phase. The %d requests that met no window of any kind: p99 %s ms.",
                     String.join(", ", parts), 100.0 * probed.hitAnything() / slow, 100 * probed.coveredShare(), probed.clear(),
                     Report.num(probed.clearP99Ms()));
+        }
+
+        /**
+         * The largest stall (the most slow requests) as a window on the wall clock of a phase that
+         * began at {@code phaseFromMs}: from its first request's intended start to its last answer.
+         */
+        java.util.Optional<Pause> largestStall(double phaseFromMs) {
+            return episodes.stream().max(Comparator.comparingInt(Episode::requests))
+                    .map(e -> new Pause(LARGEST_STALL, phaseFromMs + e.offsetMs(), phaseFromMs + e.offsetMs() + e.spanMs()));
         }
 
         /** How the slow requests group into stalls, the largest first. */

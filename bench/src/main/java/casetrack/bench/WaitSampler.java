@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -264,34 +265,52 @@ final class WaitSampler implements AutoCloseable {
             return TailPauses.percentile(samples.stream().mapToDouble(Sample::queryMs).toArray(), p);
         }
 
-        /** A table of {@link #busy()}: the phase, and the probe's slow commits, side by side. */
-        void report(Report report, String phase, List<TailPauses.Pause> slowCommits) {
+        /** The samples taken inside a window (none when there is no window). */
+        List<Sample> within(Optional<TailPauses.Pause> window) {
+            return window.map(w -> inside(List.of(w))).orElse(List.of());
+        }
+
+        /**
+         * A table of {@link #busy()}: the phase, the probe's slow commits and the phase's largest stall
+         * of slow requests, side by side (a stall is where the tail is made, so what PostgreSQL did
+         * then says whether it held the requests up).
+         */
+        void report(Report report, String phase, List<TailPauses.Pause> slowCommits, Optional<TailPauses.Pause> stall) {
             Map<String, Map<String, Double>> all = busy();
             Map<String, Map<String, Double>> slow = busyDuring(slowCommits);
+            List<Sample> inStall = within(stall);
+            Map<String, Map<String, Double>> stalled = busy(inStall);
             List<String[]> rows = new ArrayList<>();
-            all.forEach((who, whats) -> whats.forEach((what, mean) -> rows.add(new String[]{who, what})));
-            slow.forEach((who, whats) -> whats.forEach((what, mean) -> {
-                if (!all.getOrDefault(who, Map.of()).containsKey(what)) {
-                    rows.add(new String[]{who, what});
-                }
-            }));
+            java.util.Set<List<String>> seen = new java.util.HashSet<>();
+            for (Map<String, Map<String, Double>> m : List.of(all, slow, stalled)) {
+                m.forEach((who, whats) -> whats.forEach((what, mean) -> {
+                    if (seen.add(List.of(who, what))) {
+                        rows.add(new String[]{who, what});
+                    }
+                }));
+            }
             rows.sort(Comparator.<String[], Double>comparing(r -> -all.getOrDefault(r[0], Map.of()).getOrDefault(r[1], 0.0)));
+            String stallText = stall.map(w -> String.format(Locale.ROOT, " The largest stall of slow requests (%s ms) held %d samples.",
+                    Report.num(w.endMs() - w.startMs()), inStall.size())).orElse("");
             report.line(String.format(Locale.ROOT, "%s: %d samples (the statement took p50 %s ms, max %s ms); %d of the probe's %d slow commits were sampled. "
-                            + "Its backend in those samples: %s.", phase, samples.size(), Report.num(queryPercentileMs(50)),
-                    Report.num(queryPercentileMs(100)), slowCommitsSampled(slowCommits), slowCommits.size(), text(probeDuring(slowCommits))));
+                            + "Its backend in those samples: %s.%s", phase, samples.size(), Report.num(queryPercentileMs(50)),
+                    Report.num(queryPercentileMs(100)), slowCommitsSampled(slowCommits), slowCommits.size(), text(probeDuring(slowCommits)), stallText));
             report.line("");
-            report.table("process", "doing", "mean processes, whole phase", "mean processes, during the probe's slow commits");
+            report.table("process", "doing", "mean processes, whole phase", "mean processes, during the probe's slow commits",
+                    "mean processes, during the largest stall");
             for (String[] r : rows) {
                 double a = all.getOrDefault(r[0], Map.of()).getOrDefault(r[1], 0.0);
                 double b = slow.getOrDefault(r[0], Map.of()).getOrDefault(r[1], 0.0);
-                if (a >= 0.005 || b >= 0.005) {
-                    report.row(r[0], r[1], String.format(Locale.ROOT, "%.3f", a), slow.isEmpty() ? "–" : String.format(Locale.ROOT, "%.3f", b));
+                double c = stalled.getOrDefault(r[0], Map.of()).getOrDefault(r[1], 0.0);
+                if (a >= 0.005 || b >= 0.005 || c >= 0.005) {
+                    report.row(r[0], r[1], String.format(Locale.ROOT, "%.3f", a), slow.isEmpty() ? "–" : String.format(Locale.ROOT, "%.3f", b),
+                            inStall.isEmpty() ? "–" : String.format(Locale.ROOT, "%.3f", c));
                 }
             }
             report.line("");
         }
 
-        Map<String, Object> json(List<TailPauses.Pause> slowCommits) {
+        Map<String, Object> json(List<TailPauses.Pause> slowCommits, Optional<TailPauses.Pause> stall) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("everyMs", EVERY_MS);
             m.put("samples", samples.size());
@@ -302,6 +321,10 @@ final class WaitSampler implements AutoCloseable {
             m.put("slowCommits", slowCommits.size());
             m.put("slowCommitsSampled", slowCommitsSampled(slowCommits));
             m.put("probeBackendDuringSlowCommits", probeDuring(slowCommits));
+            stall.ifPresent(w -> {
+                m.put("largestStall", Map.of("startMs", w.startMs(), "endMs", w.endMs(), "samples", within(stall).size()));
+                m.put("meanProcessesDuringLargestStall", busy(within(stall)));
+            });
             return m;
         }
 

@@ -55,6 +55,10 @@ class TailPausesTest {
         // 100 and 101 overlap (500–540, 505–545): one stall that met the pause; 150 is a stall of its own
         assertThat(a.episodes()).containsExactly(new TailPauses.Episode(500, 45, 2, List.of(TailPauses.COMMAND)),
                 new TailPauses.Episode(750, 40, 1, List.of()));
+        // the largest stall on the wall clock of a phase begun at 10 s: from request 100's intended start to 101's answer
+        assertThat(a.largestStall(10_000)).contains(new TailPauses.Pause(TailPauses.LARGEST_STALL, 10_500, 10_545));
+        assertThat(TailPauses.attribute(new double[0], new double[0], List.of(), JVMS, 0, 10).largestStall(0))
+                .as("a phase without requests has no stall").isEmpty();
         assertThat(a.text()).contains("fell in 2 stalls", "+0.50 s, 2 over 45.0 ms (met the command JVM's pause); +0.75 s, 1 over 40.0 ms.");
         assertThat(a.text()).contains("3 requests at or over the p99 of 40.0 ms", "the command JVM's 67% (1 pause, longest 25.0 ms)",
                 "the query JVM's 0% (no pause)", "of anyone's 67%", "cover 7.5%", "The 185 requests that met no window: p99 1.00 ms");

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +122,17 @@ class WaitSamplerTest {
             assertThat(sampled.busyDuring(quiet)).doesNotContainKey(WaitSampler.COMMIT_PROBE);
             double share = sampled.busy().get(WaitSampler.COMMIT_PROBE).get("Lock:advisory");
             assertThat(share).isGreaterThan(0.1).isLessThan(0.9);
-            assertThat(sampled.json(slow)).containsEntry("slowCommitsSampled", 1L);
+            assertThat(sampled.json(slow, Optional.empty())).containsEntry("slowCommitsSampled", 1L).doesNotContainKey("largestStall");
+            // the same window read as the phase's largest stall: its own column, and in the JSON
+            Optional<TailPauses.Pause> stall = Optional.of(new TailPauses.Pause(TailPauses.LARGEST_STALL, slowFrom, slowTo));
+            assertThat(sampled.within(stall)).hasSizeGreaterThanOrEqualTo(30);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Double>> inStall = (Map<String, Map<String, Double>>) sampled.json(slow, stall).get("meanProcessesDuringLargestStall");
+            assertThat(inStall.get("casetrack-command-side").get("Timeout:PgSleep")).isCloseTo(1.0, within(1e-9));
+            Report report = new Report();
+            sampled.report(report, "test", quiet, stall);
+            assertThat(report.markdown()).contains("mean processes, during the largest stall", "The largest stall of slow requests")
+                    .containsPattern("\\| casetrack-command-side \\| Timeout:PgSleep \\| [0-9.]+ \\| 0\\.000 \\| 1\\.000 \\|");
         }
     }
 
