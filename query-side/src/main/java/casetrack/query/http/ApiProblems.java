@@ -53,6 +53,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ReplayService.ReplayNotStartedException.class)
+    ResponseEntity<ProblemDetail> replayNotStarted(ReplayService.ReplayNotStartedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Replay not started");
+        problem.setType(URI.create("urn:casetrack:problem:replay-not-started"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isCause(e)) {

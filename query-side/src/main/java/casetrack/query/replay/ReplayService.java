@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import casetrack.query.store.AxonStoreConfiguration;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +61,8 @@ public class ReplayService {
     private final ProjectionChecksums checksums;
     private final ReplayIndexes indexes;
     private final boolean setIndexesAside;
+    /** How long a replay's start waits for the live projections to stop (their batch in flight to commit). */
+    private final Duration stopWait;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -96,8 +101,10 @@ public class ReplayService {
 
     public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, ReplayIndexes indexes,
                          JdbcTemplate jdbc, Clock clock,
-                         @Value("${casetrack.query.replay.set-indexes-aside:true}") boolean setIndexesAside) {
+                         @Value("${casetrack.query.replay.set-indexes-aside:true}") boolean setIndexesAside,
+                         @Value("${casetrack.query.replay.stop-wait:30s}") Duration stopWait) {
         this.processing = processing;
+        this.stopWait = stopWait;
         this.checksums = checksums;
         this.indexes = indexes;
         this.setIndexesAside = setIndexesAside;
@@ -118,7 +125,7 @@ public class ReplayService {
         // the sums before must cover the events the rebuild folds: let a batch or two still in
         // flight land, then shut down before summing, so that none lands between the sums and the reset
         letTheLastBatchesLand();
-        processor.shutDown();
+        stopLiveProcessing(processor);
         after = null;
         error = null;
         finishedAt = null;
@@ -153,6 +160,40 @@ public class ReplayService {
         log.info("replay of {} started over {} events", AxonStoreConfiguration.PROJECTIONS, eventsTotal);
         watch = watcher.scheduleWithFixedDelay(this::refreshSafely, 100, 100, TimeUnit.MILLISECONDS);
         return progressNow();
+    }
+
+    /**
+     * Stops the live projections, waiting at most {@link #stopWait} for their batch in flight. A
+     * batch that takes longer (a lock held elsewhere, a handler stuck) leaves them stopping: no replay
+     * starts, and they start again by themselves once that batch is done, so the request answers
+     * instead of hanging, and the live projections are not left stopped.
+     */
+    private void stopLiveProcessing(StreamingEventProcessor processor) {
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
+        try {
+            stopped.get(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("replay not started: the live projections did not stop within {} s; they go on once their batch "
+                    + "in flight is done", stopWait.toSeconds());
+            stopped.whenCompleteAsync((done, failure) -> startAgainIfStillStopped(processor), watcher);
+            throw new ReplayNotStartedException(stopWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.whenCompleteAsync((done, failure) -> startAgainIfStillStopped(processor), watcher);
+            throw new IllegalStateException("interrupted while the live projections stopped for a replay", e);
+        } catch (ExecutionException e) {
+            startAgainIfStillStopped(processor);
+            throw new IllegalStateException("the live projections failed to stop for a replay", e.getCause());
+        }
+    }
+
+    /** After a replay's start gave up waiting for the live projections to stop, once they have. */
+    private synchronized void startAgainIfStillStopped(StreamingEventProcessor processor) {
+        // a replay asked for meanwhile may have found them stopped and started them itself
+        if (!processor.isRunning()) {
+            processor.start();
+            log.info("the live projections stopped for a replay that was not started; started again");
+        }
     }
 
     public synchronized Progress progress() {
@@ -299,6 +340,14 @@ public class ReplayService {
     @PreDestroy
     void stopWatching() {
         watcher.shutdownNow();
+    }
+
+    /** The live projections did not stop in time; nothing was reset, and they go on by themselves. */
+    public static class ReplayNotStartedException extends RuntimeException {
+        public ReplayNotStartedException(Duration waited) {
+            super("no replay was started: the live projections did not stop within " + waited.toSeconds()
+                    + " s (a batch of theirs was still running); they go on by themselves once it is done; ask again");
+        }
     }
 
     public static class ReplayAlreadyRunningException extends RuntimeException {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static casetrack.query.support.Steps.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,15 @@ import static org.awaitility.Awaitility.await;
  * The checksums of the rebuilt tables read every projection table (half a minute at 1,000,000
  * events); meanwhile the replay's progress still answers at once: RUNNING, with the moment the
  * tables were rebuilt. Here the checksums after the rebuild wait until the test lets them go.
+ * <p>
+ * The held checksums make this class's Spring context one of its own, on the shared database and
+ * with the shared node id: its processor would otherwise live on in Spring's context cache beside
+ * the shared context's, both taking in every later class's events on the same tables, so that a
+ * later test could see its steps projected by this one while the shared processor still lagged
+ * ({@link ReplayLastBatchTest} then waited on a held batch of the lagging processor). Closed after
+ * the class.
  */
+@DirtiesContext
 class ReplayProgressDuringChecksumsTest extends QuerySideTest {
 
     static final CountDownLatch RELEASE = new CountDownLatch(1);

@@ -32,7 +32,9 @@ import static org.awaitility.Awaitility.await;
                 "casetrack.access.reader-token=" + QuerySideTest.READER_TOKEN,
                 "casetrack.access.users-file=",
                 // Spring Boot turns metrics export off in tests; the metrics test scrapes /actuator/prometheus
-                "management.prometheus.metrics.export.enabled=true", "casetrack.metrics.lag-refresh-ms=100"})
+                "management.prometheus.metrics.export.enabled=true", "casetrack.metrics.lag-refresh-ms=100",
+                // ReplayStopWaitTest holds a live batch past it; the other replay tests hold theirs for about a second
+                "casetrack.query.replay.stop-wait=5s"})
 public abstract class QuerySideTest {
 
     protected static final String AUDITOR_TOKEN = "test-auditor-token";
@@ -40,6 +42,12 @@ public abstract class QuerySideTest {
     protected static final String READER_TOKEN = "test-reader-token";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A POST or other request of a test answers within this (a GET within 20 s) or fails the test,
+     * naming the request, instead of blocking the build (a replay's start waits for the live batches
+     * in flight, a few seconds at most).
+     */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
@@ -103,7 +111,7 @@ public abstract class QuerySideTest {
     /** A request as someone holding this token (null: no credentials at all). */
     protected HttpResponse<String> send(String method, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(ANSWER_WITHIN).method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -116,7 +124,7 @@ public abstract class QuerySideTest {
 
     protected HttpResponse<String> post(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
+                .timeout(ANSWER_WITHIN).POST(HttpRequest.BodyPublishers.noBody());
         asAuditorWhereNeeded(request, path);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
