@@ -322,8 +322,9 @@ final class WaitSampler implements AutoCloseable {
             m.put("slowCommitsSampled", slowCommitsSampled(slowCommits));
             m.put("probeBackendDuringSlowCommits", probeDuring(slowCommits));
             stall.ifPresent(w -> {
-                m.put("largestStall", Map.of("startMs", w.startMs(), "endMs", w.endMs(), "samples", within(stall).size()));
-                m.put("meanProcessesDuringLargestStall", busy(within(stall)));
+                List<Sample> inStall = within(stall);
+                m.put("largestStall", Map.of("startMs", w.startMs(), "endMs", w.endMs(), "samples", inStall.size()));
+                m.put("meanProcessesDuringLargestStall", busy(inStall));
             });
             return m;
         }
