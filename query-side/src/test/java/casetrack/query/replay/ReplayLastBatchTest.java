@@ -3,7 +3,6 @@ package casetrack.query.replay;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +30,7 @@ class ReplayLastBatchTest extends QuerySideTest {
     @Test
     void aReplayIsNotDoneWhileItsLastBatchIsUncommitted() {
         // recorded last, so its steps are the head of the store
-        CaseHistory h = gatedCase();
+        CaseHistory h = newCase(ReplayGate.PREFIX + "batch");
         String id = h.caseId();
         h.record(opened(id, "State v. Gated (fictional)", "ID", "FBI", "o-1", "Officer Gated", "2020-01-01"));
         CaseEvent[] statements = new CaseEvent[(int) ReplayGate.PAST_THE_FIRST_BATCH + 49];
@@ -67,7 +66,7 @@ class ReplayLastBatchTest extends QuerySideTest {
 
     @Test
     void aReplayAskedForWhileALiveBatchIsOpenSumsTheTablesOnceItLands() throws Exception {
-        CaseHistory h = gatedCase();
+        CaseHistory h = newCase(ReplayGate.PREFIX + "batch");
         String id = h.caseId();
         h.record(opened(id, "State v. Open Batch (fictional)", "ID", "FBI", "o-1", "Officer Open", "2020-01-01"));
         awaitProjected(h);
@@ -93,9 +92,5 @@ class ReplayLastBatchTest extends QuerySideTest {
         assertThat(done.path("checksumsEqual").asBoolean()).as("the sums before include the step that was in flight: " + done)
                 .isTrue();
         assertThat(summaryVersion(id)).isEqualTo(h.version());
-    }
-
-    private CaseHistory gatedCase() {
-        return new CaseHistory(ReplayGate.PREFIX + UUID.randomUUID().toString().substring(0, 8), eventStore::publish);
     }
 }

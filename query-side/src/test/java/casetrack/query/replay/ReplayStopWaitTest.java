@@ -2,7 +2,6 @@ package casetrack.query.replay;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 
 import casetrack.query.support.CaseHistory;
 import casetrack.query.support.QuerySideTest;
@@ -24,7 +23,7 @@ class ReplayStopWaitTest extends QuerySideTest {
 
     @Test
     void aReplayWhoseLiveBatchDoesNotLandInTimeIsRefusedAndTheLiveProjectionsGoOn() {
-        CaseHistory h = new CaseHistory(ReplayGate.PREFIX + UUID.randomUUID().toString().substring(0, 8), eventStore::publish);
+        CaseHistory h = newCase(ReplayGate.PREFIX + "slow");
         String id = h.caseId();
         h.record(opened(id, "State v. Slow Batch (fictional)", "ID", "FBI", "o-1", "Officer Slow", "2020-01-01"));
         awaitProjected(h);
