@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,6 +96,15 @@ public final class Bench {
         Mode mode = flags.contains("--quick") ? Mode.QUICK : flags.contains("--full") ? Mode.FULL : Mode.DEFAULT;
         Path root = Path.of(System.getProperty("casetrack.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target");
+        boolean faults = flags.contains("--faults");
+        long needed = faults || mode == Mode.QUICK ? 2_000_000_000L : 10_000_000_000L;
+        Optional<String> refusal = Cluster.freeSpaceRefusal(Cluster.workParent(), needed,
+                faults ? "the fault run" : "a " + mode.name() + " run");
+        if (refusal.isPresent()) {
+            // a full disk fails a run in its last phases (the replay writes the most) with errors that do not say why
+            System.err.println(refusal.get());
+            System.exit(2);
+        }
         try (Cluster cluster = new Cluster(root)) {
             // Ctrl-C or a kill must not leave the services or PostgreSQL running
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -125,7 +135,7 @@ public final class Bench {
             cluster.queryJvmExtras.addAll(jvmOptions);
             Bench bench = new Bench(cluster, mode);
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");
-            if (flags.contains("--faults")) {
+            if (faults) {
                 boolean ok = new Faults(cluster, bench.report).runAll();
                 bench.report.write(out);
                 Files.move(out.resolve("bench-report.md"), out.resolve("faults-report.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

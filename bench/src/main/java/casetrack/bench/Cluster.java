@@ -17,18 +17,31 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What the bench measures, all on loopback: its own PostgreSQL 17 (zonky, in this JVM, data in a
  * temp directory, {@code PostgresServerSettings} as {@code EmbeddedDatabase}: fsync and synchronous_commit on),
  * and the two service jars as child processes on spare ports with bounded heaps.
+ * <p>
+ * Each cluster works in a new {@code casetrack-bench-*} directory under {@link #workParent()}.
+ * {@link #close()} removes its PostgreSQL data folder (about 7 GB after a default run's
+ * 1,000,000-event replay) and keeps {@code logs/}; {@value #KEEP_DATA_ENV}=1 keeps the data.
  */
 public final class Cluster implements AutoCloseable {
 
     public static final String DATABASE = "casetrack";
+    /** Where the work directories go instead of {@code java.io.tmpdir}: a folder on a larger disk. */
+    static final String DIR_ENV = "CASETRACK_BENCH_DIR";
+    /** {@code 1}: {@link #close()} leaves the PostgreSQL data folder, to look at it afterwards. */
+    static final String KEEP_DATA_ENV = "CASETRACK_BENCH_KEEP_DATA";
+    static final String WORK_PREFIX = "casetrack-bench-";
     static final String SERVICE_HEAP = "-Xmx768m";
     /** As {@code ./casetrack start} runs the services (see there). */
     static final String SERVICE_GC = "-XX:+UseParallelGC";
@@ -44,14 +57,19 @@ public final class Cluster implements AutoCloseable {
     final List<String> queryJvmExtras = new ArrayList<>();
     /** Extra PostgreSQL settings (e.g. shared_preload_libraries for a profile by hand). */
     final Map<String, String> postgresExtras = new java.util.LinkedHashMap<>();
+    /** False: {@link #close()} removes {@code work/postgres} once PostgreSQL has stopped. */
+    boolean keepData = "1".equals(System.getenv(KEEP_DATA_ENV));
     private EmbeddedPostgres postgres;
+    private boolean closed;
     Process command;
     Process query;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public Cluster(Path root) throws IOException {
         this.root = root;
-        this.work = Files.createTempDirectory("casetrack-bench-");
+        Path parent = workParent();
+        Files.createDirectories(parent);
+        this.work = Files.createTempDirectory(parent, WORK_PREFIX);
         this.dbPort = freePort();
         this.commandPort = freePort();
         this.queryPort = freePort();
@@ -256,10 +274,100 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** The folder the work directories are made in: {@value #DIR_ENV}, or else {@code java.io.tmpdir}. */
+    static Path workParent() {
+        String dir = System.getenv(DIR_ENV);
+        return Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir).toAbsolutePath();
+    }
+
+    /**
+     * Why a run that needs {@code needed} bytes must not start in {@code parent}, or empty when its
+     * file system has them free. The answer names the free space, what needs it, and the work
+     * directories earlier runs left there with a data folder (killed with SIGKILL, or kept).
+     */
+    static Optional<String> freeSpaceRefusal(Path parent, long needed, String what) throws IOException {
+        Path existing = parent.toAbsolutePath();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent(); // the folder is made later, on the file system of its nearest ancestor
+        }
+        long free = Files.getFileStore(existing).getUsableSpace();
+        if (free >= needed) {
+            return Optional.empty();
+        }
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
+                "bench: not started: %s needs about %s free for its PostgreSQL data folder, and %s has %s free.",
+                what, gigabytes(needed), parent, gigabytes(free)));
+        List<Path> left = leftWorkDirectories(parent);
+        if (!left.isEmpty()) {
+            why.append(" Earlier runs left these data folders (the run was killed, or ran with ")
+                    .append(KEEP_DATA_ENV).append("=1); remove what you no longer need:");
+            for (Path dir : left) {
+                why.append("\n  rm -rf ").append(dir.resolve("postgres")).append("   # ").append(gigabytes(sizeOf(dir.resolve("postgres"))));
+            }
+        }
+        why.append("\nOr set ").append(DIR_ENV).append(" to a folder on a disk with more space.");
+        return Optional.of(why.toString());
+    }
+
+    /** The {@code casetrack-bench-*} directories in {@code parent} that still hold a PostgreSQL data folder. */
+    static List<Path> leftWorkDirectories(Path parent) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(parent)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(WORK_PREFIX) && Files.isDirectory(d.resolve("postgres")))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static String gigabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /** The bytes of the regular files under {@code dir} (0 if it is gone). */
+    static long sizeOf(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // removed while walking
+                }
+            }).sum();
+        }
+    }
+
+    /**
+     * Stops both services and PostgreSQL, then removes the data folder unless {@link #keepData}.
+     * Safe to call twice (the try-with-resources and the bench's shutdown hook both do).
+     */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         stop(query);
         stop(command);
-        stopPostgres();
+        stopPostgres(); // throws if PostgreSQL did not stop: then its data stays where it is
+        Path data = work.resolve("postgres");
+        if (keepData || !Files.exists(data)) {
+            if (keepData) {
+                System.out.println("bench: kept the PostgreSQL data folder " + data + " (" + gigabytes(sizeOf(data)) + ")");
+            }
+            return;
+        }
+        long size = sizeOf(data);
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
+        System.out.println("bench: removed the PostgreSQL data folder " + data + " (" + gigabytes(size) + "; "
+                + KEEP_DATA_ENV + "=1 keeps it); logs kept in " + work.resolve("logs"));
     }
 }
