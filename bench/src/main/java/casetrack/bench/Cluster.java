@@ -321,8 +321,10 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** "6.9 GB", or "30 MB" below a gigabyte. */
     static String gigabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+        return bytes < 1_000_000_000L ? String.format(Locale.ROOT, "%d MB", bytes / 1_000_000L)
+                : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     /** The bytes of the regular files under {@code dir} (0 if it is gone). */

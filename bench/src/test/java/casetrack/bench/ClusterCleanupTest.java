@@ -72,7 +72,7 @@ class ClusterCleanupTest {
         assertThat(refusal).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("bench: not started: a default run needs about ")
                 .contains(parent + " has ")
-                .contains("rm -rf " + cluster.work.resolve("postgres") + "   # 0.0 GB")
+                .contains("rm -rf " + cluster.work.resolve("postgres") + "   # 3 MB")
                 .contains(Cluster.KEEP_DATA_ENV + "=1")
                 .contains(Cluster.DIR_ENV));
     }
