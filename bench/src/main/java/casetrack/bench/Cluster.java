@@ -357,19 +357,25 @@ public final class Cluster implements AutoCloseable {
         stop(command);
         stopPostgres(); // throws if PostgreSQL did not stop: then its data stays where it is
         Path data = work.resolve("postgres");
-        if (keepData || !Files.exists(data)) {
-            if (keepData) {
-                System.out.println("bench: kept the PostgreSQL data folder " + data + " (" + gigabytes(sizeOf(data)) + ")");
-            }
+        if (!Files.exists(data)) {
             return;
         }
         long size = sizeOf(data);
-        try (Stream<Path> files = Files.walk(data)) {
+        if (keepData) {
+            System.out.println("bench: kept the PostgreSQL data folder " + data + " (" + gigabytes(size) + ")");
+            return;
+        }
+        deleteTree(data);
+        System.out.println("bench: removed the PostgreSQL data folder " + data + " (" + gigabytes(size) + "; "
+                + KEEP_DATA_ENV + "=1 keeps it); logs kept in " + work.resolve("logs"));
+    }
+
+    /** Deletes {@code dir} and everything under it, the deepest first. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(f);
             }
         }
-        System.out.println("bench: removed the PostgreSQL data folder " + data + " (" + gigabytes(size) + "; "
-                + KEEP_DATA_ENV + "=1 keeps it); logs kept in " + work.resolve("logs"));
     }
 }

@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,7 @@ class ClusterCleanupTest {
     void removeWorkDirectory() throws Exception {
         if (cluster != null) {
             cluster.close();
-            try (Stream<Path> files = Files.walk(cluster.work)) {
-                for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(f);
-                }
-            }
+            Cluster.deleteTree(cluster.work);
         }
     }
 
