@@ -21,6 +21,11 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -71,6 +76,14 @@ public class ReplayService {
         return t;
     });
 
+    private final ApplicationContext context;
+    /**
+     * Set when this query side's context begins to close (before Axon stops the processor): from then
+     * on nothing here starts the live projections, not even the restart after a refused replay whose
+     * held batch lands during the shutdown.
+     */
+    private volatile boolean closing;
+
     private volatile State state = State.IDLE;
     private long eventsDone;
     /** The position up to which eventsDone has counted the events (counting only the new range each time). */
@@ -99,10 +112,11 @@ public class ReplayService {
     private static final Duration LIVE_WAIT = Duration.ofSeconds(3);
     private static final long LIVE_BACKLOG_WAITED_FOR = 2_000;
 
-    public ReplayService(EventProcessingConfiguration processing, ProjectionChecksums checksums, ReplayIndexes indexes,
-                         JdbcTemplate jdbc, Clock clock,
+    public ReplayService(ApplicationContext context, EventProcessingConfiguration processing, ProjectionChecksums checksums,
+                         ReplayIndexes indexes, JdbcTemplate jdbc, Clock clock,
                          @Value("${casetrack.query.replay.set-indexes-aside:true}") boolean setIndexesAside,
                          @Value("${casetrack.query.replay.stop-wait:30s}") Duration stopWait) {
+        this.context = context;
         this.processing = processing;
         this.stopWait = stopWait;
         this.checksums = checksums;
@@ -139,7 +153,7 @@ public class ReplayService {
             eventsTotal = jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
             before = checksums.all();
         } catch (RuntimeException e) {
-            processor.start();
+            startLive(processor);
             throw e;
         }
         countedUpTo = firstPosition - 1;
@@ -152,11 +166,11 @@ public class ReplayService {
             processor.resetTokens();
         } catch (RuntimeException e) {
             indexes.restore();
-            processor.start();
+            startLive(processor);
             throw e;
         }
         state = State.RUNNING;
-        processor.start();
+        startLive(processor);
         log.info("replay of {} started over {} events", AxonStoreConfiguration.PROJECTIONS, eventsTotal);
         watch = watcher.scheduleWithFixedDelay(this::refreshSafely, 100, 100, TimeUnit.MILLISECONDS);
         return progressNow();
@@ -190,9 +204,33 @@ public class ReplayService {
     /** After a replay's start gave up waiting for the live projections to stop, once they have. */
     private synchronized void startAgainIfStillStopped(StreamingEventProcessor processor) {
         // a replay asked for meanwhile may have found them stopped and started them itself
-        if (!processor.isRunning()) {
-            processor.start();
+        if (!processor.isRunning() && startLive(processor)) {
             log.info("the live projections stopped for a replay that was not started; started again");
+        }
+    }
+
+    /**
+     * Starts the processor unless this query side is shutting down: a processor started after Axon
+     * has stopped it would run on into the closing of the pool, logging connection errors until the
+     * JVM ends (its claims are this node's, so the next start takes them back). The replay's progress
+     * is kept in its tokens either way, and the next start goes on from them. True if started.
+     */
+    private boolean startLive(StreamingEventProcessor processor) {
+        if (closing) {
+            log.info("the live projections are not started again: the query side is shutting down");
+            return false;
+        }
+        processor.start();
+        return true;
+    }
+
+    /** First among the listeners: the context has begun to close, and Axon is about to stop the processor. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void contextClosing(ContextClosedEvent event) {
+        // a child context's close (none here today) reaches this context's listeners too
+        if (event.getApplicationContext() == context) {
+            closing = true;
         }
     }
 
