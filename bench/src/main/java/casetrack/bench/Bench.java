@@ -54,6 +54,10 @@ public final class Bench {
 
     final Cluster cluster;
     final Mode mode;
+    /** The pause before each fixed rate after the catch-up ({@link #SETTLE_ENV}). */
+    Duration settle = Duration.ZERO;
+    /** Whether the fixed rates run the stall probes and the wait sampling ({@link #PROBES_ENV}). */
+    boolean withProbes = true;
     final Report report = new Report();
     final PostgresActivity activity;
     final Load load;
@@ -97,6 +101,16 @@ public final class Bench {
         Path root = Path.of(System.getProperty("casetrack.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target");
         boolean faults = flags.contains("--faults");
+        Duration settle;
+        boolean probes;
+        try {
+            settle = settle(System.getenv(SETTLE_ENV));
+            probes = probes(System.getenv(PROBES_ENV));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         long needed = faults || mode == Mode.QUICK ? 2_000_000_000L : 10_000_000_000L;
         Optional<String> refusal = Cluster.freeSpaceRefusal(Cluster.workParent(), needed,
                 faults ? "the fault run" : "a " + mode.name() + " run");
@@ -134,6 +148,8 @@ public final class Bench {
             cluster.commandJvmExtras.addAll(jvmOptions);
             cluster.queryJvmExtras.addAll(jvmOptions);
             Bench bench = new Bench(cluster, mode);
+            bench.settle = settle;
+            bench.withProbes = probes;
             System.out.println("bench: work directory " + cluster.work + " (logs in logs/)");
             if (faults) {
                 boolean ok = new Faults(cluster, bench.report).runAll();
@@ -153,6 +169,40 @@ public final class Bench {
             System.out.println("bench: wrote " + out.resolve("bench-report.md") + " and .json");
         }
         System.exit(0);
+    }
+
+    /** {@code off}: the fixed rates run without the commit probe, the wake-up probe and the wait sampling (default on). */
+    static final String PROBES_ENV = "CASETRACK_BENCH_PROBES";
+
+    /** Whether the fixed rates run their probes, from {@code CASETRACK_BENCH_PROBES}'s value: on when blank or absent. */
+    static boolean probes(String value) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("on")) {
+            return true;
+        }
+        if (value.trim().equalsIgnoreCase("off")) {
+            return false;
+        }
+        throw new IllegalArgumentException(PROBES_ENV + " must be on or off, not \"" + value + "\"");
+    }
+
+    /** Seconds to wait before each fixed rate once the query side has caught up (default 0). */
+    static final String SETTLE_ENV = "CASETRACK_BENCH_SETTLE";
+
+    /** The pause before each fixed rate from {@code CASETRACK_BENCH_SETTLE}'s value in seconds; zero when blank or absent. */
+    static Duration settle(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ZERO;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SETTLE_ENV + " must be a number of seconds, not \"" + value + "\"");
+        }
+        if (!(seconds >= 0 && seconds <= 600)) {
+            throw new IllegalArgumentException(SETTLE_ENV + " must be between 0 and 600 seconds, not " + value);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** The JVM options in {@code CASETRACK_BENCH_JVM}'s value: separated by white space, none when blank. */
@@ -477,16 +527,24 @@ public final class Bench {
                         + "Best sustained throughput above: " + Report.num(best) + "/s. Projection lag: for about 20 commands a second, "
                         + "the time from the command's 200 to `GET /api/cases/{id}?minVersion={version}` answering with that version. "
                         + "Each rate starts once the query side has taken in every step recorded before it (the closed-loop phases "
-                        + "record faster than the projections take steps in; the wait is in the Run section). " + fixedWarmUp)
+                        + "record faster than the projections take steps in; the wait is in the Run section)"
+                        + (!settle.isZero() ? String.format(Locale.ROOT, ", and then %.1f s later (`%s`)", settle.toMillis() / 1000.0, SETTLE_ENV) : "")
+                        + ". " + fixedWarmUp)
                 .line("")
                 .table("load", "rate /s", "answered /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "CPU (of one core)",
                         "GC pauses (stop-the-world)");
+        report.put("fixedRateSettleSeconds", settle.toMillis() / 1000.0);
         report.put("fixedRateWarmUp", Map.of("seconds", settled.seconds(), "rate", best * 0.25,
                 "commandJitPercentOfOneCore", settled.compilerPercent()[0], "queryJitPercentOfOneCore", settled.compilerPercent()[1]));
         for (double share : new double[]{0.5, 0.8}) {
             double rate = Math.max(1, best * share);
             double waited = awaitProjectionsCaughtUp("the fixed rate " + (int) (share * 100) + "%");
             catchUps.put("fixed rate " + (int) (share * 100) + "%", waited);
+            if (!settle.isZero()) {
+                // an A/B of the stall at each rate's start: does the rate start into the catch-up's end?
+                say("settling for " + settle.toMillis() + " ms before the rate (" + SETTLE_ENV + ")");
+                Thread.sleep(settle.toMillis());
+            }
             say(String.format(java.util.Locale.ROOT, "fixed rate %.0f/s (%.0f%% of best) for %d s", rate, share * 100, mode.fixedRate().toSeconds()));
             Stats lag = new Stats();
             AtomicLong lagFailures = new AtomicLong();
@@ -505,7 +563,8 @@ public final class Bench {
             Load.Result r;
             StallProbes.Seen seen;
             WaitSampler.Sampled waits;
-            try (StallProbes stallProbes = StallProbes.start(cluster, raw); WaitSampler sampler = WaitSampler.start(cluster)) {
+            try (StallProbes stallProbes = withProbes ? StallProbes.start(cluster, raw) : StallProbes.none();
+                 WaitSampler sampler = withProbes ? WaitSampler.start(cluster) : WaitSampler.none()) {
                 r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
                         i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000,
                         commandBase + "/actuator/health");
@@ -516,9 +575,11 @@ public final class Bench {
             GcPauses.Usage pauses = gc.stop();
             TailPauses.Attribution tail = tailPauses(r, seen);
             java.util.Optional<TailPauses.Pause> largestStall = tail.largestStall(r.arrivals().startedMs());
-            waitEvents.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", new WaitsSeen(waits, seen.slowCommits(), largestStall));
+            if (withProbes) {
+                waitEvents.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", new WaitsSeen(waits, seen.slowCommits(), largestStall));
+            }
             String maintenance = maintenanceDuring(r.arrivals().startedMs(), r.arrivals().startedMs() + r.seconds() * 1000);
-            tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + " " + seen.text() + " " + maintenance);
+            tails.put((int) (share * 100) + "% (" + Report.num(rate) + "/s)", tail.text() + (withProbes ? " " + seen.text() : "") + " " + maintenance);
             activity.mark("fixed rate " + (int) (share * 100) + "% (and the wait before it)");
             probes.shutdown();
             probes.awaitTermination(30, TimeUnit.SECONDS);
@@ -531,7 +592,9 @@ public final class Bench {
             j.put("gcPauses", pauses.json());
             j.put("slowestOnePercent", tail.json());
             j.put("stallProbes", seen.json());
-            j.put("waitEvents", waits.json(seen.slowCommits(), largestStall));
+            if (withProbes) {
+                j.put("waitEvents", waits.json(seen.slowCommits(), largestStall));
+            }
             j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
@@ -555,6 +618,16 @@ public final class Bench {
             }
         }
         report.put("fixedRate", json);
+        report.put("fixedRateProbes", withProbes);
+        if (!withProbes) {
+            report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
+                    + "placed on the wall clock as in a run with the probes; **this run had the probes off** (`" + PROBES_ENV + "=off`): "
+                    + "no commit probe, no wake-up probe, no sampling of `pg_stat_activity`, so the rates carried only the commands "
+                    + "and the lag probes.").line("");
+            tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
+            report.line("");
+            return;
+        }
         report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
                 + "placed on the wall clock (the services' from their GC logs, the load tool's from its collectors' notifications; "
                 + "a request met a pause when the time from its intended start to its answer overlaps the pause or the "
@@ -619,7 +692,7 @@ public final class Bench {
         pauses.addAll(seen.lateWakeUpWindows());
         return TailPauses.attribute(r.arrivals().startsMs(), r.arrivals().latenciesMs(), pauses,
                 List.of(TailPauses.COMMAND, TailPauses.QUERY, TailPauses.LOAD_TOOL),
-                List.of(TailPauses.SLOW_COMMIT, TailPauses.LATE_WAKE_UP), from, from + r.seconds() * 1000);
+                withProbes ? List.of(TailPauses.SLOW_COMMIT, TailPauses.LATE_WAKE_UP) : List.of(), from, from + r.seconds() * 1000);
     }
 
     void probeLag(String caseId, long version, long completedAt, Stats lag, AtomicLong failures) {

@@ -91,6 +91,11 @@ final class StallProbes implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile Exception failure;
 
+    /** Probes that take no readings ({@code CASETRACK_BENCH_PROBES=off}): {@link #stop()} answers that they saw nothing. */
+    static StallProbes none() {
+        return new StallProbes();
+    }
+
     /** Creates the probe's table if needed and starts both probes. */
     static StallProbes start(Cluster cluster, RawPostgres raw) throws Exception {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {

@@ -132,6 +132,11 @@ final class WaitSampler implements AutoCloseable {
     private volatile Exception failure;
     private Thread thread;
 
+    /** A sampler that takes no samples ({@code CASETRACK_BENCH_PROBES=off}): {@link #stop()} answers with none. */
+    static WaitSampler none() {
+        return new WaitSampler();
+    }
+
     static WaitSampler start(Cluster cluster) {
         WaitSampler sampler = new WaitSampler();
         sampler.thread = new Thread(() -> sampler.sample(cluster), "wait-event-sampler");
