@@ -591,8 +591,8 @@ public final class Bench {
             j.put("cpu", usage.json());
             j.put("gcPauses", pauses.json());
             j.put("slowestOnePercent", tail.json());
-            j.put("stallProbes", seen.json());
             if (withProbes) {
+                j.put("stallProbes", seen.json());
                 j.put("waitEvents", waits.json(seen.slowCommits(), largestStall));
             }
             j.put("postgresMaintenance", maintenance);
