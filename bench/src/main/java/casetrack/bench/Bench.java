@@ -501,6 +501,11 @@ public final class Bench {
         catchUps.put("fixed-rate warm-up", awaitProjectionsCaughtUp("the fixed-rate warm-up"));
         say(String.format(java.util.Locale.ROOT, "fixed rate warm-up: %.0f/s with lag probes until the JIT compilers settle (not measured)", best * 0.25));
         Duration slice = mode == Mode.QUICK ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        // each slice connects first as the measured rates do: 64 GETs of the health endpoint at once. Without
+        // them in the warm-up, the first measured rate's GETs were new to the command side's compiled POST
+        // path (session 27, JFR: 97 deoptimizations of Tomcat's, Spring Security's and Jackson's methods in
+        // its first second, then 0.4-0.9 s of C2 compiling a second for 7 s): the stall at the rate's start
+        String connectFirst = commandBase + "/actuator/health";
         int warmEvery = Math.max(1, (int) Math.round(best * 0.25 / 20));
         int[] slot = {0};
         Settled settled = untilCompilersSettle(List.of(cluster.command, cluster.query), Duration.ofMinutes(3), () -> {
@@ -513,7 +518,7 @@ public final class Bench {
                         if (warmN.incrementAndGet() % warmEvery == 0) {
                             warmProbes.submit(() -> probeLag(caseId, version, completedAt, new Stats(), new AtomicLong()));
                         }
-                    }), 2000);
+                    }), 2000, connectFirst);
             warmProbes.shutdown();
             warmProbes.awaitTermination(30, TimeUnit.SECONDS);
         });
@@ -523,7 +528,8 @@ public final class Bench {
                 settled.seconds(), best * 0.25, settled.compilerPercent()[0], settled.compilerPercent()[1]);
         report.section("Commands at a fixed arrival rate (open loop), and projection lag")
                 .line("Requests at fixed intended times; latency from the intended time (no coordinated omission); the 64 senders "
-                        + "open their keep-alive connections before the clock starts. "
+                        + "open their keep-alive connections before the clock starts (a `GET /actuator/health` each, as in every "
+                        + "slice of the warm-up below, so that the rate does not start with the JIT's first run of those GETs). "
                         + "Best sustained throughput above: " + Report.num(best) + "/s. Projection lag: for about 20 commands a second, "
                         + "the time from the command's 200 to `GET /api/cases/{id}?minVersion={version}` answering with that version. "
                         + "Each rate starts once the query side has taken in every step recorded before it (the closed-loop phases "
@@ -567,7 +573,7 @@ public final class Bench {
                  WaitSampler sampler = withProbes ? WaitSampler.start(cluster) : WaitSampler.none()) {
                 r = load.openLoop("fixed-" + (int) (share * 100), rate, mode.fixedRate(),
                         i -> load.commandWorker(commandBase, "bench-" + run + "-f" + (int) (share * 100) + "-" + i, listener), 2000,
-                        commandBase + "/actuator/health");
+                        connectFirst);
                 waits = sampler.stop();
                 seen = stallProbes.stop();
             }
