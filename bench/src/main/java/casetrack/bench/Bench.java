@@ -625,27 +625,28 @@ public final class Bench {
         }
         report.put("fixedRate", json);
         report.put("fixedRateProbes", withProbes);
-        if (!withProbes) {
-            report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
-                    + "placed on the wall clock as in a run with the probes; **this run had the probes off** (`" + PROBES_ENV + "=off`): "
+        String pausesText = "What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, ";
+        if (withProbes) {
+            pausesText += "placed on the wall clock (the services' from their GC logs, the load tool's from its collectors' notifications; "
+                    + "a request met a pause when the time from its intended start to its answer overlaps the pause or the "
+                    + Report.num(TailPauses.AFTER_MS) + " ms after it, while the backlog it left is worked off), and the stalls two probes saw "
+                    + "beside the load: the commit probe appends and commits one raw event every " + StallProbes.COMMIT_EVERY_MS
+                    + " ms on its own connection (the limit's statement; " + StallProbes.COMMITS_PER_S + " commits a second on top of the phase's), "
+                    + "the wake-up probe is a thread of the load tool sleeping " + StallProbes.SLEEP_MS + " ms at a time; a commit of "
+                    + Report.num(StallProbes.SLOW_MS) + " ms or more, or a wake-up that late, is a stall window (with the same "
+                    + Report.num(TailPauses.AFTER_MS) + " ms after it). A slow commit with the wake-ups on time points at PostgreSQL or the disk; "
+                    + "both at once at the cores.";
+        } else {
+            pausesText += "placed on the wall clock as in a run with the probes; **this run had the probes off** (`" + PROBES_ENV + "=off`): "
                     + "no commit probe, no wake-up probe, no sampling of `pg_stat_activity`, so the rates carried only the commands "
-                    + "and the lag probes.").line("");
-            tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
-            report.line("");
-            return;
+                    + "and the lag probes.";
         }
-        report.line("").line("What the slowest 1% of each rate ran into: the stop-the-world pauses of the three JVMs on the machine, "
-                + "placed on the wall clock (the services' from their GC logs, the load tool's from its collectors' notifications; "
-                + "a request met a pause when the time from its intended start to its answer overlaps the pause or the "
-                + Report.num(TailPauses.AFTER_MS) + " ms after it, while the backlog it left is worked off), and the stalls two probes saw "
-                + "beside the load: the commit probe appends and commits one raw event every " + StallProbes.COMMIT_EVERY_MS
-                + " ms on its own connection (the limit's statement; " + StallProbes.COMMITS_PER_S + " commits a second on top of the phase's), "
-                + "the wake-up probe is a thread of the load tool sleeping " + StallProbes.SLEEP_MS + " ms at a time; a commit of "
-                + Report.num(StallProbes.SLOW_MS) + " ms or more, or a wake-up that late, is a stall window (with the same "
-                + Report.num(TailPauses.AFTER_MS) + " ms after it). A slow commit with the wake-ups on time points at PostgreSQL or the disk; "
-                + "both at once at the cores.").line("");
+        report.line("").line(pausesText).line("");
         tails.forEach((phase, tail) -> report.line("- " + phase + ": " + tail));
         report.line("");
+        if (!withProbes) {
+            return;
+        }
         report.line("What PostgreSQL's processes were doing at each rate: `pg_stat_activity` sampled every " + WaitSampler.EVERY_MS
                 + " ms on a connection of its own, each process counted by what it was doing (its wait event; \"" + WaitSampler.ON_CPU
                 + "\" is an active process without one: on a core or waiting for one). A figure is the mean number of such processes "
