@@ -52,6 +52,90 @@ public final class Bench {
         }
     }
 
+    /** The goals of issue 6 a run measures, each defined once: the phases below name them ahead, the measuring code fills them in. */
+    static Target.Goal commandThroughput(int clients) {
+        return new Target.Goal("command throughput, " + clients + " clients / raw append at " + clients, 25, true, "%",
+                "raw append+commit TPS, same clients (stretch 40%)");
+    }
+
+    static final Target.Goal P99_AT_50 = new Target.Goal("p99 command latency at 50% of best throughput", 10, false, " ms",
+            "fixed rate at 50% of the best closed-loop throughput");
+    static final Target.Goal LAG_P99_AT_50 = new Target.Goal("projection lag p99 at 50% load", 100, false, " ms",
+            "command 200 → readable on the query side");
+    static final Target.Goal P99_AT_80 = new Target.Goal("p99 command latency at 80% of best throughput", 25, false, " ms",
+            "fixed rate at 80% of the best closed-loop throughput");
+    static final Target.Goal P999_AT_80 = new Target.Goal("p99.9 command latency at 80% of best throughput", 50, false, " ms",
+            "fixed rate at 80% of the best closed-loop throughput");
+    static final Target.Goal ERRORS_AT_80 = new Target.Goal("errors at 80% of best throughput", 0, false, "", "none allowed");
+    static final Target.Goal BURST = new Target.Goal("after a burst, lag back under 1 s within 10 s", 10, false, " s",
+            "burst at 32 clients; counted as 60 s if the fresh lag is not under 1 s");
+
+    static Target.Goal reads(String endpoint) {
+        return new Target.Goal("reads at 32 clients (" + endpoint + ") / raw PK select at 32", 25, true, "%",
+                "raw primary-key select TPS, 32 clients");
+    }
+
+    static final Target.Goal NOT_MODIFIED = new Target.Goal("every read endpoint answers 304 on a matching ETag", 1, true, "",
+            "summary, timeline, dashboard");
+
+    static Target.Goal stepWithSnapshots(Mode mode) {
+        return new Target.Goal("one more step on a " + mode.aggregateEvents() + "-event case, with snapshots (p50)", 10, false, " ms",
+                "whole command over HTTP, 1 client");
+    }
+
+    static Target.Goal loadFromSnapshot(Mode mode) {
+        return new Target.Goal("loading a " + mode.aggregateEvents() + "-event case from its snapshot (p50, aggregate cache off, warm JVM)",
+                10, false, " ms", "whole command over HTTP, each step loading the case from its latest snapshot");
+    }
+
+    static final Target.Goal REPLAY_RATE = new Target.Goal("replay rate / keyset scan of the event table", 10, true, "%",
+            "warm keyset scan, same table");
+    static final Target.Goal REPLAY_PEAK_HEAP = new Target.Goal("query JVM peak heap during replay", 512, false, " MiB",
+            "jvm.memory.used{area=heap}");
+
+    /** The read endpoints the read phase measures, by the name the report gives them. */
+    static final Map<String, String> READ_PATHS = readPaths();
+
+    private static Map<String, String> readPaths() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("summary", "/api/cases/%s");
+        paths.put("timeline", "/api/cases/%s/timeline");
+        paths.put("dashboard", "/api/dashboard");
+        return java.util.Collections.unmodifiableMap(paths);
+    }
+
+    /** The phases of a default run in their order, with the goals each measures. */
+    enum Phase {
+        START("starting PostgreSQL and both services"),
+        WARM_UP("the warm-up"),
+        LIMIT("the limit (raw PostgreSQL)"),
+        COMMANDS("commands, closed loop"),
+        FIXED_RATE("commands at fixed rates"),
+        BURST("the burst"),
+        READS("the read path"),
+        AGGREGATE("aggregate load"),
+        REPLAY("replay");
+
+        final String title;
+
+        Phase(String title) {
+            this.title = title;
+        }
+
+        List<Target.Goal> goals(Mode mode) {
+            return switch (this) {
+                case START, WARM_UP, LIMIT -> List.of();
+                case COMMANDS -> List.of(commandThroughput(8), commandThroughput(32));
+                case FIXED_RATE -> List.of(P99_AT_50, LAG_P99_AT_50, P99_AT_80, P999_AT_80, ERRORS_AT_80);
+                case BURST -> List.of(Bench.BURST);
+                case READS -> java.util.stream.Stream.concat(READ_PATHS.keySet().stream().map(Bench::reads),
+                        java.util.stream.Stream.of(NOT_MODIFIED)).toList();
+                case AGGREGATE -> List.of(stepWithSnapshots(mode), loadFromSnapshot(mode));
+                case REPLAY -> List.of(REPLAY_RATE, REPLAY_PEAK_HEAP);
+            };
+        }
+    }
+
     final Cluster cluster;
     final Mode mode;
     /** The pause before each fixed rate after the catch-up ({@link #SETTLE_ENV}). */
@@ -106,6 +190,9 @@ public final class Bench {
         try {
             settle = settle(System.getenv(SETTLE_ENV));
             probes = probes(System.getenv(PROBES_ENV));
+            if (!faults) {
+                initialHeapFitsTheReplay(jvmOptions(System.getenv().getOrDefault("CASETRACK_BENCH_JVM", "")));
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("bench: not started: " + e.getMessage());
             System.exit(2);
@@ -163,10 +250,21 @@ public final class Bench {
                 }
                 return;
             }
-            bench.runAll();
+            Exception failure = null;
+            try {
+                bench.runAll();
+            } catch (Exception e) {
+                failure = e;
+                e.printStackTrace();
+                bench.failed(e);
+            }
             bench.report.write(out);
             System.out.println(bench.report.markdown());
             System.out.println("bench: wrote " + out.resolve("bench-report.md") + " and .json");
+            if (failure != null) {
+                System.err.println("bench: the run failed in the phase \"" + bench.phase.title + "\"; the report holds what it measured before");
+                System.exit(1);
+            }
         }
         System.exit(0);
     }
@@ -210,6 +308,36 @@ public final class Bench {
         return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
+    /**
+     * Refuses an initial heap ({@code -Xms}, {@code -XX:InitialHeapSize}) in CASETRACK_BENCH_JVM
+     * above the replay's {@link #REPLAY_HEAP}: the query side is restarted for the replay with it,
+     * and a JVM whose initial heap is above its maximum does not start, so the run would fail in its
+     * last phase after a quarter of an hour.
+     */
+    static void initialHeapFitsTheReplay(List<String> options) {
+        long max = heapBytes(REPLAY_HEAP.substring("-Xmx".length()));
+        for (String option : options) {
+            String size = option.startsWith("-Xms") ? option.substring(4)
+                    : option.startsWith("-XX:InitialHeapSize=") ? option.substring("-XX:InitialHeapSize=".length()) : null;
+            if (size != null && heapBytes(size) > max) {
+                throw new IllegalArgumentException("CASETRACK_BENCH_JVM's " + option + " is above the replay's " + REPLAY_HEAP
+                        + " (the query side is restarted with it for the replay, and would not start): use at most -Xms512m");
+            }
+        }
+    }
+
+    /** A JVM memory size ({@code 512m}, {@code 1G}, {@code 536870912}) in bytes. */
+    static long heapBytes(String size) {
+        String s = size.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = s.endsWith("k") ? 1L << 10 : s.endsWith("m") ? 1L << 20 : s.endsWith("g") ? 1L << 30 : s.endsWith("t") ? 1L << 40 : 1;
+        String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("CASETRACK_BENCH_JVM: \"" + size + "\" is no JVM memory size (such as 512m)");
+        }
+    }
+
     /** The services' extra JVM options from {@code CASETRACK_BENCH_JVM}, as the report names them ("" when none). */
     static String extraJvm() {
         List<String> options = jvmOptions(System.getenv().getOrDefault("CASETRACK_BENCH_JVM", ""));
@@ -220,49 +348,142 @@ public final class Bench {
         System.out.println("bench: " + text);
     }
 
-    void runAll() throws Exception {
-        String loadBefore = CpuMeter.loadAverage();
-        double shaBefore = MachineSpeed.sha256MiBPerSecond();
-        long[] steal0 = MachineSpeed.stealTicks();
-        long benchCpu0 = CpuMeter.benchCpu();
-        long t0 = System.nanoTime();
-        Instant started = Instant.now();
-        say("starting PostgreSQL 17 (embedded, fsync and synchronous_commit on) in " + cluster.work);
-        cluster.startPostgres();
-        say("starting the command side on :" + cluster.commandPort);
-        cluster.startCommandSide();
-        say("starting the query side on :" + cluster.queryPort);
-        cluster.startQuerySide();
+    /** The phase under way, and those finished: a run that fails says where, and keeps what it measured before. */
+    Phase phase = Phase.START;
+    final java.util.EnumSet<Phase> finished = java.util.EnumSet.noneOf(Phase.class);
+    private String loadBefore;
+    private double shaBefore;
+    private long[] steal0;
+    private long benchCpu0;
+    private long t0;
+    private Instant started;
 
+    interface PhaseSteps {
+        void run() throws Exception;
+    }
+
+    /** Runs one phase; it counts as finished only if its steps all returned. */
+    void phase(Phase next, PhaseSteps steps) throws Exception {
+        phase = next;
+        steps.run();
+        finished.add(next);
+    }
+
+    /** The run's clock and the machine's state before it, for the "Run" section. */
+    void begin() throws Exception {
+        loadBefore = CpuMeter.loadAverage();
+        shaBefore = MachineSpeed.sha256MiBPerSecond();
+        steal0 = MachineSpeed.stealTicks();
+        benchCpu0 = CpuMeter.benchCpu();
+        t0 = System.nanoTime();
+        started = Instant.now();
+    }
+
+    void runAll() throws Exception {
+        begin();
         report.line("# casetrack benchmark").line("")
                 .line("Mode **" + mode.name() + "**, started " + started + ", `./casetrack bench" + (mode == Mode.DEFAULT ? "" : " --" + mode.name()) + "`.")
                 .line("Everything on loopback on this machine: PostgreSQL 17 (embedded, `fsync=on`, `synchronous_commit=on`), "
                         + "the command side and the query side (`" + Cluster.SERVICE_HEAP + " " + Cluster.SERVICE_GC + extraJvm() + "` each), and the load tool (this JVM: its own keep-alive HTTP/1.1 client, `LeanHttp`; `wrk` for the reads when installed).");
-        machine(loadBefore, shaBefore);
-        activity.start();
-
-        warmUp();
-        activity.mark("warm-up");
-        checkpointAfterWarmUp();
-        activity.mark("checkpoint after the warm-up");
-
+        phase(Phase.START, () -> {
+            say("starting PostgreSQL 17 (embedded, fsync and synchronous_commit on) in " + cluster.work);
+            cluster.startPostgres();
+            say("starting the command side on :" + cluster.commandPort);
+            cluster.startCommandSide();
+            say("starting the query side on :" + cluster.queryPort);
+            cluster.startQuerySide();
+            machine(loadBefore, shaBefore);
+            activity.start();
+        });
+        phase(Phase.WARM_UP, () -> {
+            warmUp();
+            activity.mark("warm-up");
+            checkpointAfterWarmUp();
+            activity.mark("checkpoint after the warm-up");
+        });
         Map<Integer, RawPostgres.Rate> appends = new LinkedHashMap<>();
         Map<Integer, RawPostgres.Rate> selects = new LinkedHashMap<>();
         RawPostgres raw = new RawPostgres(cluster);
-        limit(raw, appends, selects);
-        Map<Integer, Load.Result> commands = commands(appends);
+        phase(Phase.LIMIT, () -> limit(raw, appends, selects));
+        Map<Integer, Load.Result> commands = new LinkedHashMap<>();
+        phase(Phase.COMMANDS, () -> commands.putAll(commands(appends)));
         double best = commands.values().stream().mapToDouble(Load.Result::throughput).max().orElse(0);
-        fixedRate(best, raw);
-        burst();
-        activity.mark("burst and catching up");
-        reads(selects);
-        activity.mark("reads");
-        aggregateLoad();
-        activity.mark("aggregate load");
-        replay(raw);
-        activity.mark("replay (filling the store, replaying)");
+        phase(Phase.FIXED_RATE, () -> fixedRate(best, raw));
+        phase(Phase.BURST, () -> {
+            burst();
+            activity.mark("burst and catching up");
+        });
+        phase(Phase.READS, () -> {
+            reads(selects);
+            activity.mark("reads");
+        });
+        phase(Phase.AGGREGATE, () -> {
+            aggregateLoad();
+            activity.mark("aggregate load");
+        });
+        phase(Phase.REPLAY, () -> {
+            replay(raw);
+            activity.mark("replay (filling the store, replaying)");
+        });
         activity.report(report);
+        runSection();
+    }
 
+    /**
+     * What a run that failed keeps: everything its finished phases (and the failing one, up to its
+     * failure) wrote, then where and why it failed, and every goal it did not reach listed as not
+     * measured, so the targets table stays whole. The caller writes the report as a finished run's.
+     */
+    void failed(Exception failure) {
+        List<Phase> notRun = java.util.Arrays.stream(Phase.values()).filter(p -> p.ordinal() > phase.ordinal()).toList();
+        if (finished.contains(Phase.WARM_UP)) {
+            try {
+                activity.report(report);
+            } catch (Exception e) {
+                report.line("").line("(PostgreSQL's activity by phase could not be read after the failure: " + e + ")");
+            }
+        }
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = failure; t != null && causes.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            causes.append(causes.length() == 0 ? "" : "; caused by ").append(t);
+        }
+        report.section("The run did not finish")
+                .line("It failed in the phase \"" + phase.title + "\", " + Report.num((System.nanoTime() - t0) / 1e9)
+                        + " s after it started: `" + causes.toString().replace('`', '\'') + "`.")
+                .line("")
+                .line("Phases that finished, whose figures above are whole: " + (finished.isEmpty() ? "none"
+                        : finished.stream().map(p -> p.title).collect(java.util.stream.Collectors.joining("; "))) + ". "
+                        + "The failing phase's figures above, if any, are those it measured before it failed. "
+                        + "Not run: " + (notRun.isEmpty() ? "none" : notRun.stream().map(p -> p.title)
+                        .collect(java.util.stream.Collectors.joining("; "))) + ". "
+                        + "The targets of the failing phase and of those not run that have no figure are listed as NOT_MEASURED below. "
+                        + "The services' and PostgreSQL's logs: `" + cluster.work.resolve("logs") + "`.");
+        java.util.Set<String> measured = new java.util.HashSet<>();
+        report.targets.forEach(t -> measured.add(t.name()));
+        for (Phase p : Phase.values()) {
+            if (p.ordinal() >= phase.ordinal()) {
+                for (Target.Goal goal : p.goals(mode)) {
+                    if (!measured.contains(goal.name())) {
+                        report.target(goal.notMeasured("not measured: the run failed in " + phase.title));
+                    }
+                }
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("phase", phase.name());
+        json.put("error", causes.toString());
+        json.put("finishedPhases", finished.stream().map(Enum::name).toList());
+        json.put("notRun", notRun.stream().map(Enum::name).toList());
+        report.put("failure", json);
+        try {
+            runSection();
+        } catch (Exception e) {
+            report.line("").line("(The run's own figures could not be taken after the failure: " + e + ")");
+        }
+    }
+
+    /** The run's duration, load, the load tool's CPU and the machine's speed before and after (everything stopped). */
+    private void runSection() throws Exception {
         String loadAfter = CpuMeter.loadAverage();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double benchCpu = (CpuMeter.benchCpu() - benchCpu0) / 1e9;
@@ -433,9 +654,9 @@ public final class Bench {
             j.put("gcPauses", pauses.json());
             json.add(j);
             if (clients >= 8) {
-                report.target(new Target("command throughput, " + clients + " clients / raw append at " + clients,
+                report.target(commandThroughput(clients).measured(
                         Report.pct(ratio) + " (" + Report.num(r.throughput()) + " / " + Report.num(appends.get(clients).perSecond()) + " per s)",
-                        100 * ratio, 25, true, "%", "raw append+commit TPS, same clients (stretch 40%)"));
+                        100 * ratio));
             }
         }
         report.put("commands", json);
@@ -604,23 +825,22 @@ public final class Bench {
             j.put("postgresMaintenance", maintenance);
             json.add(j);
             if (share == 0.5) {
-                report.target(new Target("p99 command latency at 50% of best throughput", Report.num(r.latency().percentileMillis(99)) + " ms",
-                        r.latency().percentileMillis(99), 10, false, " ms", "fixed rate " + Report.num(rate) + "/s"));
+                report.target(P99_AT_50.measured(Report.num(r.latency().percentileMillis(99)) + " ms",
+                        r.latency().percentileMillis(99), "fixed rate " + Report.num(rate) + "/s"));
                 report.put("projectionLag", Map.of("samples", lag.count(), "p50ms", lag.percentileMillis(50), "p99ms", lag.percentileMillis(99),
                         "maxMs", lag.maxMillis(), "failures", lagFailures.get()));
                 report.line("").line(String.format(java.util.Locale.ROOT,
                         "Projection lag under the 50%% load: %d samples, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d probes never saw their version.",
                         lag.count(), lag.percentileMillis(50), lag.percentileMillis(99), lag.maxMillis(), lagFailures.get())).line("");
-                report.target(new Target("projection lag p99 at 50% load", Report.num(lag.percentileMillis(99)) + " ms (" + lag.count() + " samples)",
-                        lag.count() == 0 ? Double.NaN : lag.percentileMillis(99), 100, false, " ms", "command 200 → readable on the query side"));
+                report.target(LAG_P99_AT_50.measured(Report.num(lag.percentileMillis(99)) + " ms (" + lag.count() + " samples)",
+                        lag.count() == 0 ? Double.NaN : lag.percentileMillis(99)));
             } else {
                 boolean clean = r.errorCount() == 0;
-                report.target(new Target("p99 command latency at 80% of best throughput", Report.num(r.latency().percentileMillis(99)) + " ms",
-                        r.latency().percentileMillis(99), 25, false, " ms", "fixed rate " + Report.num(rate) + "/s"));
-                report.target(new Target("p99.9 command latency at 80% of best throughput", Report.num(r.latency().percentileMillis(99.9)) + " ms",
-                        r.latency().percentileMillis(99.9), 50, false, " ms", "fixed rate " + Report.num(rate) + "/s"));
-                report.target(new Target("errors at 80% of best throughput", r.errorCount() + (clean ? "" : " " + r.errors()),
-                        r.errorCount(), 0, false, "", "none allowed"));
+                report.target(P99_AT_80.measured(Report.num(r.latency().percentileMillis(99)) + " ms",
+                        r.latency().percentileMillis(99), "fixed rate " + Report.num(rate) + "/s"));
+                report.target(P999_AT_80.measured(Report.num(r.latency().percentileMillis(99.9)) + " ms",
+                        r.latency().percentileMillis(99.9), "fixed rate " + Report.num(rate) + "/s"));
+                report.target(ERRORS_AT_80.measured(r.errorCount() + (clean ? "" : " " + r.errors()), r.errorCount()));
             }
         }
         report.put("fixedRate", json);
@@ -763,10 +983,9 @@ public final class Bench {
                 "freshLagP50ms", fresh.percentileMillis(50), "freshLagMaxMs", fresh.maxMillis()));
         // met only if everything was caught up within 10 s AND a fresh command then showed up within 1 s
         boolean freshUnder1s = fresh.count() > 0 && fresh.maxMillis() < 1000;
-        report.target(new Target("after a burst, lag back under 1 s within 10 s", (caughtUp < 0 ? "> 60" : Report.num(catchUp))
+        report.target(BURST.measured((caughtUp < 0 ? "> 60" : Report.num(catchUp))
                 + " s to catch up; then a fresh command's lag " + Report.num(fresh.maxMillis()) + " ms (max)",
-                caughtUp < 0 || !freshUnder1s ? 60 : catchUp, 10, false, " s",
-                "burst at 32 clients; counted as 60 s if the fresh lag is not under 1 s"));
+                caughtUp < 0 || !freshUnder1s ? 60 : catchUp));
     }
 
     /**
@@ -878,10 +1097,7 @@ public final class Bench {
         String tool = wrk != null ? "`" + Wrk.version() + "` (2 threads, the load tool issue 6 names; its own CPU is in the load tool's column)"
                 : "the bench's own Java client (`LeanHttp`, a keep-alive connection per client; `wrk` is not installed: `apt-get install wrk` for the lighter load tool)";
         // warmed before the section's text is written: it says how long the warm-up took
-        Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("summary", "/api/cases/%s");
-        paths.put("timeline", "/api/cases/%s/timeline");
-        paths.put("dashboard", "/api/dashboard");
+        Map<String, String> paths = READ_PATHS;
         catchUps.put("reads", awaitProjectionsCaughtUp("the reads"));
         say("reads: warming up the read paths (summary, timeline, dashboard in turn at 8 clients) until the query side's JIT settles");
         warmUpReads(cases, paths);
@@ -933,9 +1149,9 @@ public final class Bench {
                 j.put("cpu", usage.json());
                 json.add(j);
                 if (clients == 32) {
-                    report.target(new Target("reads at 32 clients (" + p.getKey() + ") / raw PK select at 32",
+                    report.target(reads(p.getKey()).measured(
                             Report.pct(ratio) + " (" + Report.num(perSecond) + " / " + Report.num(selects.get(clients).perSecond()) + " per s)",
-                            100 * ratio, 25, true, "%", "raw primary-key select TPS, 32 clients"));
+                            100 * ratio));
                 }
             }
         }
@@ -974,8 +1190,7 @@ public final class Bench {
         }
         report.line("").line("Conditional requests: " + String.join("; ", conditional) + ".");
         report.put("conditionalRequests", conditional);
-        report.target(new Target("every read endpoint answers 304 on a matching ETag", all304 ? "yes" : "no: " + conditional,
-                all304 ? 1 : 0, 1, true, "", "summary, timeline, dashboard"));
+        report.target(NOT_MODIFIED.measured(all304 ? "yes" : "no: " + conditional, all304 ? 1 : 0));
     }
 
     /** One case with many events: the latency of one more step with snapshots, then with snapshots off. */
@@ -1064,13 +1279,12 @@ public final class Bench {
         report.put("aggregateLoad", Map.of("events", mode.aggregateEvents(), "withSnapshots", resultJson(with),
                 "coldLoadP50ms", cold.percentileMillis(50), "coldLoads", cold.count(), "loadFromSnapshot", resultJson(uncached),
                 "withoutSnapshots", resultJson(without), "smallCase", resultJson(reference), "snapshotsTaken", snapshots));
-        report.target(new Target("one more step on a " + mode.aggregateEvents() + "-event case, with snapshots (p50)",
+        report.target(stepWithSnapshots(mode).measured(
                 Report.num(with.latency().percentileMillis(50)) + " ms (without: " + Report.num(without.latency().percentileMillis(50)) + " ms)",
-                with.latency().percentileMillis(50), 10, false, " ms", "whole command over HTTP, 1 client"));
-        report.target(new Target("loading a " + mode.aggregateEvents() + "-event case from its snapshot (p50, aggregate cache off, warm JVM)",
+                with.latency().percentileMillis(50)));
+        report.target(loadFromSnapshot(mode).measured(
                 Report.num(uncached.latency().percentileMillis(50)) + " ms over " + uncached.ok() + " steps; the first step after a restart: "
-                        + Report.num(cold.percentileMillis(50)) + " ms", uncached.latency().percentileMillis(50), 10, false, " ms",
-                "whole command over HTTP, each step loading the case from its latest snapshot"));
+                        + Report.num(cold.percentileMillis(50)) + " ms", uncached.latency().percentileMillis(50)));
     }
 
     void replay(RawPostgres raw) throws Exception {
@@ -1174,10 +1388,9 @@ public final class Bench {
         report.put("replay", Map.of("events", events, "eventsPerSecond", rate, "peakHeapMiB", peakHeap / 1048576.0, "checksumsEqual", equal,
                 "keysetScanRowsPerSecond", scan.perSecond(), "keysetScanRows", scan.operations(),
                 "rawKeysetScanRowsPerSecond", rawScan.perSecond(), "ratioToKeysetScan", ratio, "progress", progress));
-        report.target(new Target("replay rate / keyset scan of the event table", Report.pct(ratio) + " (" + Report.num(rate) + " / "
-                + Report.num(scan.perSecond()) + " per s, " + (long) events + " events)", 100 * ratio, 10, true, "%", "warm keyset scan, same table"));
-        report.target(new Target("query JVM peak heap during replay", Report.num(peakHeap / 1048576.0) + " MiB", peakHeap / 1048576.0, 512, false,
-                " MiB", "jvm.memory.used{area=heap}"));
+        report.target(REPLAY_RATE.measured(Report.pct(ratio) + " (" + Report.num(rate) + " / "
+                + Report.num(scan.perSecond()) + " per s, " + (long) events + " events)", 100 * ratio));
+        report.target(REPLAY_PEAK_HEAP.measured(Report.num(peakHeap / 1048576.0) + " MiB", peakHeap / 1048576.0));
     }
 
     static final String REPLAY_HEAP = "-Xmx512m";

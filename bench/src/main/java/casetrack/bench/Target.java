@@ -42,6 +42,26 @@ public record Target(String name, String measured, double value, double threshol
         return (atLeast ? "≥ " : "≤ ") + Report.num(threshold) + unit;
     }
 
+    /**
+     * A target before it is measured: what a phase of the run sets out to meet. A run that fails
+     * before a phase lists its goals as not measured, so the table still names every target.
+     */
+    public record Goal(String name, double threshold, boolean atLeast, String unit, String limitNote) {
+
+        public Target measured(String measured, double value) {
+            return new Target(name, measured, value, threshold, atLeast, unit, limitNote);
+        }
+
+        /** Measured against a limit the run itself set, e.g. the fixed rate it chose. */
+        public Target measured(String measured, double value, String limitNote) {
+            return new Target(name, measured, value, threshold, atLeast, unit, limitNote);
+        }
+
+        public Target notMeasured(String why) {
+            return new Target(name, why, Double.NaN, threshold, atLeast, unit, limitNote);
+        }
+    }
+
     public static double ratio(double figure, double limit) {
         return limit <= 0 ? Double.NaN : figure / limit;
     }
